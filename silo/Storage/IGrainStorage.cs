@@ -1,0 +1,39 @@
+namespace LivingLab.Storage;
+
+/// <summary>
+/// The one storage contract every provider (SQLite, PostgreSQL) implements. A write is acknowledged only once
+/// it is durable; state and its events commit in one transaction.
+/// </summary>
+public interface IGrainStorage : IAsyncDisposable
+{
+    /// <summary>The provider's name, for health reports and logs ("Sqlite", "Postgres").</summary>
+    string ProviderName { get; }
+
+    /// <summary>Creates the schema or brings it up to date. Idempotent; called at start-up.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one state row, or null when none exists.</summary>
+    Task<StoredState?> ReadAsync(StateId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes (or deletes) state and appends its events atomically. Returns the new version (0 after a delete).
+    /// Throws <see cref="LivingLab.Runtime.InconsistentStateException"/> when the stored version is not the expected one;
+    /// nothing of that write remains then.
+    /// </summary>
+    Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads events in log order after <paramref name="afterPosition"/> (0 reads from the start).</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces a reminder.</summary>
+    Task UpsertReminderAsync(ReminderEntry reminder, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a reminder; no error when it does not exist.</summary>
+    Task RemoveReminderAsync(string grainType, string grainKey, string reminderName, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads every reminder, for the reminder service at start-up.</summary>
+    Task<IReadOnlyList<ReminderEntry>> ReadRemindersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Checks that the store answers; used by /healthz.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken = default);
+}
