@@ -1,0 +1,164 @@
+using System.Threading.Channels;
+
+namespace LivingLab.Storage;
+
+/// <summary>
+/// Collects concurrent writes into batches and commits each batch in one transaction on a dedicated thread (a lane),
+/// so many callers share one durable commit (one fsync) instead of paying for one each.
+/// </summary>
+/// <remarks>
+/// With one lane, batches commit in queue order. With several, a batch may commit before an earlier one; writes to
+/// one state id stay ordered as long as each caller awaits its write before the next, which grains do.
+/// </remarks>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> queue;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int maxBatchSize;
+    private readonly string name;
+    private int runningLanes;
+
+    /// <param name="executors">One per lane; lanes commit batches concurrently, each on its own connection.</param>
+    public GroupCommitWriter(IReadOnlyList<IWriteBatchExecutor> executors, int maxBatchSize, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfZero(executors.Count);
+        this.maxBatchSize = maxBatchSize;
+        this.name = name;
+        runningLanes = executors.Count;
+        queue = Channel.CreateUnbounded<PendingWrite>(
+            new UnboundedChannelOptions { SingleReader = executors.Count == 1, SingleWriter = false });
+
+        // Dedicated threads because providers use synchronous ADO.NET here: it is the fastest path, and
+        // blocking on fsync must not starve the thread pool that the callers' continuations need.
+        for (var lane = 0; lane < executors.Count; lane++)
+        {
+            var executor = executors[lane];
+            var thread = new Thread(() => Run(executor)) { IsBackground = true, Name = $"{name}-{lane}" };
+            thread.Start();
+        }
+    }
+
+    public Task<long> EnqueueAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<long>(cancellationToken);
+        }
+
+        var pending = new PendingWrite(write, cancellationToken);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            return Task.FromException<long>(new ObjectDisposedException(name));
+        }
+
+        return pending.Task;
+    }
+
+    /// <summary>Stops accepting writes, lets every queued write finish, then releases the provider's connections.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await stopped.Task.ConfigureAwait(false);
+    }
+
+    private void Run(IWriteBatchExecutor executor)
+    {
+        var batch = new List<PendingWrite>(maxBatchSize);
+        try
+        {
+            while (WaitForWork())
+            {
+                while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var pending))
+                {
+                    if (!pending.CancelIfRequested())
+                    {
+                        batch.Add(pending);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    CommitBatch(executor, batch);
+                    batch.Clear();
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Only a bug gets here; fail every caller rather than leave them waiting forever.
+            queue.Writer.TryComplete(e);
+            foreach (var pending in batch)
+            {
+                pending.Fail(e);
+            }
+
+            while (queue.Reader.TryRead(out var pending))
+            {
+                pending.Fail(e);
+            }
+        }
+        finally
+        {
+            executor.Dispose();
+            if (Interlocked.Decrement(ref runningLanes) == 0)
+            {
+                stopped.TrySetResult();
+            }
+        }
+    }
+
+    private bool WaitForWork()
+    {
+        var wait = queue.Reader.WaitToReadAsync();
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+    }
+
+    private static void CommitBatch(IWriteBatchExecutor executor, List<PendingWrite> batch)
+    {
+        try
+        {
+            executor.Execute(batch);
+        }
+        catch (Exception e)
+        {
+            executor.Reset();
+            if (batch.Count == 1)
+            {
+                batch[0].Fail(e);
+                return;
+            }
+
+            // The batch was rolled back as a whole; replaying each write alone confines the fault to the write that caused it.
+            foreach (var pending in batch)
+            {
+                CommitAlone(executor, pending);
+            }
+
+            return;
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Publish();
+        }
+    }
+
+    private static void CommitAlone(IWriteBatchExecutor executor, PendingWrite pending)
+    {
+        pending.ResetOutcome();
+        try
+        {
+            executor.Execute([pending]);
+        }
+        catch (Exception e)
+        {
+            executor.Reset();
+            pending.Fail(e);
+            return;
+        }
+
+        pending.Publish();
+    }
+}

@@ -1,0 +1,160 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LivingLab.Storage;
+
+/// <summary>
+/// <see cref="IGrainStorage"/> over PostgreSQL with the server's default durability (fsync, synchronous_commit on):
+/// one writer connection commits group batches, reads use the data source's connection pool.
+/// </summary>
+public sealed class PostgresGrainStorage : IGrainStorage, IStorageFaultHooks
+{
+    private static readonly MigrationDialect Dialect = new(
+        CreateHistoryTable: "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)",
+        InsertApplied: "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, now())",
+        LockStatement: PostgresSql.LockMigrations);
+
+    private static readonly Lazy<IReadOnlyList<Migration>> Migrations =
+        new(() => MigrationRunner.Load("LivingLab.Storage.Postgres.Migrations."));
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly GroupCommitWriter writer;
+    private int disposed;
+
+    public PostgresGrainStorage(PostgresStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The write and read statements repeat endlessly; server-side prepared plans save parsing and planning each time.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        dataSource = builder.Build();
+        var lanes = Enumerable.Range(0, options.WriterConnections)
+            .Select(_ => (IWriteBatchExecutor)new PostgresWriteExecutor(dataSource, this))
+            .ToArray();
+        writer = new GroupCommitWriter(lanes, options.MaxBatchSize, "livinglab-postgres-writer");
+    }
+
+    public string ProviderName => "Postgres";
+
+    Func<StateWrite, Task>? IStorageFaultHooks.BeforeEventAppend { get; set; }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await MigrationRunner.ApplyAsync(connection, Dialect, Migrations.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredState?> ReadAsync(StateId id, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT payload, version FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3");
+        PostgresParameters.AddId(command.Parameters, id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredState(reader.GetString(0), reader.GetInt64(1))
+            : null;
+    }
+
+    public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken = default) =>
+        writer.EnqueueAsync(write, cancellationToken);
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        await using var command = dataSource.CreateCommand(
+            "SELECT position, grain_type, grain_key, event_type, payload, actor_id, occurred_at FROM events "
+            + "WHERE position > $1 ORDER BY position LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = maxCount, NpgsqlDbType = NpgsqlDbType.Bigint });
+        var events = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return events;
+    }
+
+    public async Task UpsertReminderAsync(ReminderEntry reminder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO reminders (grain_type, grain_key, reminder_name, start_at, period_ms) VALUES ($1, $2, $3, $4, $5) "
+            + "ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE SET start_at = excluded.start_at, period_ms = excluded.period_ms");
+        AddReminderKey(command, reminder.GrainType, reminder.GrainKey, reminder.ReminderName);
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = reminder.StartAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (long)reminder.Period.TotalMilliseconds, NpgsqlDbType = NpgsqlDbType.Bigint });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveReminderAsync(string grainType, string grainKey, string reminderName, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM reminders WHERE grain_type = $1 AND grain_key = $2 AND reminder_name = $3");
+        AddReminderKey(command, grainType, grainKey, reminderName);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ReminderEntry>> ReadRemindersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT grain_type, grain_key, reminder_name, start_at, period_ms FROM reminders ORDER BY grain_type, grain_key, reminder_name");
+        var reminders = new List<ReminderEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            reminders.Add(new ReminderEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3),
+                TimeSpan.FromMilliseconds(reader.GetInt64(4))));
+        }
+
+        return reminders;
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int one && one == 1;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await writer.DisposeAsync().ConfigureAwait(false);
+        await dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void AddReminderKey(NpgsqlCommand command, string grainType, string grainKey, string reminderName)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainKey, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = reminderName, NpgsqlDbType = NpgsqlDbType.Text });
+    }
+}

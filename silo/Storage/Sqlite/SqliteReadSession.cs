@@ -1,0 +1,124 @@
+using Microsoft.Data.Sqlite;
+
+namespace LivingLab.Storage;
+
+/// <summary>An open side connection with its prepared read statements; lives in <see cref="SqliteReadPool"/> between uses.</summary>
+internal sealed class SqliteReadSession : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private SqliteCommand? readState;
+    private SqliteCommand? readEvents;
+
+    public SqliteReadSession(string connectionString)
+    {
+        connection = SqliteConnections.Open(connectionString);
+    }
+
+    public StoredState? ReadState(StateId id)
+    {
+        readState ??= Create("SELECT payload, version FROM grain_state WHERE grain_type = $type AND grain_key = $key AND state_name = $name",
+            "$type", "$key", "$name");
+        readState.Parameters[0].Value = id.GrainType;
+        readState.Parameters[1].Value = id.GrainKey;
+        readState.Parameters[2].Value = id.StateName;
+        using var reader = readState.ExecuteReader();
+        return reader.Read() ? new StoredState(reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    public IReadOnlyList<StoredEvent> ReadEvents(long afterPosition, int maxCount)
+    {
+        readEvents ??= Create(
+            "SELECT position, grain_type, grain_key, event_type, payload, actor_id, occurred_at FROM events "
+            + "WHERE position > $after ORDER BY position LIMIT $max",
+            "$after", "$max");
+        readEvents.Parameters[0].Value = afterPosition;
+        readEvents.Parameters[1].Value = maxCount;
+        var events = new List<StoredEvent>();
+        using var reader = readEvents.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                SqliteTime.FromText(reader.GetString(6))));
+        }
+
+        return events;
+    }
+
+    public IReadOnlyList<ReminderEntry> ReadReminders()
+    {
+        using var command = Create("SELECT grain_type, grain_key, reminder_name, start_at, period_ms FROM reminders "
+            + "ORDER BY grain_type, grain_key, reminder_name");
+        using var reader = command.ExecuteReader();
+        var reminders = new List<ReminderEntry>();
+        while (reader.Read())
+        {
+            reminders.Add(new ReminderEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                SqliteTime.FromText(reader.GetString(3)),
+                TimeSpan.FromMilliseconds(reader.GetInt64(4))));
+        }
+
+        return reminders;
+    }
+
+    // Reminder changes are rare; an autocommit statement here waits briefly for the writer's lock rather than
+    // going through the group-commit queue built for state writes.
+    public void UpsertReminder(ReminderEntry reminder)
+    {
+        using var command = Create(
+            "INSERT INTO reminders (grain_type, grain_key, reminder_name, start_at, period_ms) "
+            + "VALUES ($type, $key, $name, $start, $period) "
+            + "ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE SET start_at = excluded.start_at, period_ms = excluded.period_ms",
+            "$type", "$key", "$name", "$start", "$period");
+        command.Parameters[0].Value = reminder.GrainType;
+        command.Parameters[1].Value = reminder.GrainKey;
+        command.Parameters[2].Value = reminder.ReminderName;
+        command.Parameters[3].Value = SqliteTime.ToText(reminder.StartAt);
+        command.Parameters[4].Value = (long)reminder.Period.TotalMilliseconds;
+        command.ExecuteNonQuery();
+    }
+
+    public void RemoveReminder(string grainType, string grainKey, string reminderName)
+    {
+        using var command = Create(
+            "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND reminder_name = $name",
+            "$type", "$key", "$name");
+        command.Parameters[0].Value = grainType;
+        command.Parameters[1].Value = grainKey;
+        command.Parameters[2].Value = reminderName;
+        command.ExecuteNonQuery();
+    }
+
+    public bool Ping()
+    {
+        using var command = Create("SELECT 1");
+        return command.ExecuteScalar() is long one && one == 1;
+    }
+
+    public void Dispose()
+    {
+        readState?.Dispose();
+        readEvents?.Dispose();
+        connection.Dispose();
+    }
+
+    private SqliteCommand Create(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,104 @@
+using LivingLab.Storage;
+using Npgsql;
+
+namespace LivingLab.Tests.Storage;
+
+/// <summary>
+/// Fresh databases on the real PostgreSQL server named by LIVINGLAB_TEST_POSTGRES, created with random names and
+/// dropped after the test class. Without the variable every test fails: a skipped storage test would hide a defect.
+/// </summary>
+public sealed class PostgresStoreFixture : ITestStoreFactory, IAsyncLifetime
+{
+    public const string Variable = "LIVINGLAB_TEST_POSTGRES";
+
+    private readonly string? serverConnectionString = Environment.GetEnvironmentVariable(Variable);
+    private readonly List<string> databases = [];
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private ITestStore? shared;
+
+    public async Task<ITestStore> SharedAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return shared ??= await CreateDatabaseAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<ITestStore> CreateFreshAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return await CreateDatabaseAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (serverConnectionString is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync();
+        foreach (var name in databases)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private async Task<ITestStore> CreateDatabaseAsync()
+    {
+        var server = serverConnectionString ?? throw new InvalidOperationException(
+            $"{Variable} is not set, so the PostgreSQL storage contract tests cannot reach a server. "
+            + "Run ./scripts/test.sh: it starts a throwaway PostgreSQL with scripts/pg.sh and sets the variable. "
+            + $"(Or start one yourself with scripts/pg.sh start DIR and export {Variable}=<the connection string it prints>.)");
+
+        var name = "livinglab_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        databases.Add(name);
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new PostgresTestStore(builder.ConnectionString);
+    }
+
+    private sealed class PostgresTestStore(string connectionString) : ITestStore
+    {
+        public IGrainStorage Open() => new PostgresGrainStorage(new PostgresStorageOptions(connectionString));
+
+        public async Task<IReadOnlyList<long>> ReadAppliedMigrationsAsync()
+        {
+            // No pooling: a pooled connection left open would make DROP DATABASE wait or need FORCE.
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations ORDER BY version", connection);
+            var versions = new List<long>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+
+            return versions;
+        }
+    }
+}
