@@ -49,14 +49,6 @@ public abstract class GrainRequest : SynchronizationContext
     [EditorBrowsable(EditorBrowsableState.Never)]
     public GrainRequest? Parent { get; set; }
 
-    /// <summary>Set by the runtime: the caller's execution context, so RequestContext flows into queued calls.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public ExecutionContext? CallerContext { get; set; }
-
-    /// <summary>Set by the runtime: when the call must have completed (timestamp of the runtime's clock).</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public long Deadline { get; set; }
-
     /// <summary>Creates the task the caller awaits when the call cannot complete inline.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public virtual Task CreateCompletion()

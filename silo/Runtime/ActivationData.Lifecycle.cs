@@ -34,7 +34,7 @@ internal sealed partial class ActivationData
 
     private void OnActivated(Task activation)
     {
-        List<GrainRequest>? failed = null;
+        List<Queued>? failed = null;
         lock (gate)
         {
             running--;
@@ -55,10 +55,10 @@ internal sealed partial class ActivationData
         DisposeTimers();
         var exception = activation.Exception!.InnerException!;
         Runtime.LogActivationFailure(this, exception);
-        foreach (var request in failed ?? [])
+        foreach (var queued in failed ?? [])
         {
-            Runtime.Timeouts.Untrack(request);
-            request.TryFail(exception);
+            Runtime.Timeouts.Untrack(queued.Request);
+            queued.Request.TryFail(exception);
         }
     }
 
@@ -116,6 +116,12 @@ internal sealed partial class ActivationData
             return;
         }
 
+        StartDeactivationLocked(reason);
+    }
+
+    // Kept apart from MaybeDeactivateLocked, which runs after every call: its closure is allocated only here.
+    private void StartDeactivationLocked(DeactivationReason reason)
+    {
         status = ActivationStatus.Deactivating;
         running++;
         PushTurnLocked(new Turn(new LifecycleRequest(this, () => DeactivateAsync(reason), OnDeactivated), null, null));
@@ -134,7 +140,7 @@ internal sealed partial class ActivationData
             Runtime.LogDeactivationFailure(this, deactivation.Exception!.InnerException!);
         }
 
-        List<GrainRequest>? forward;
+        List<Queued>? forward;
         lock (gate)
         {
             running--;
@@ -146,9 +152,9 @@ internal sealed partial class ActivationData
         }
 
         // Calls that arrived while this activation was leaving go to a fresh one, as Orleans forwards them.
-        foreach (var request in forward ?? [])
+        foreach (var queued in forward ?? [])
         {
-            Runtime.Forward(this, request);
+            Runtime.Forward(this, queued);
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
     private ActivationStatus status = ActivationStatus.Activating;
     private int running;
     private int runningReadOnly;
-    private Queue<GrainRequest>? waiting;
+    private Queue<Queued>? waiting;
     private Queue<Turn>? turns;
     private bool turnScheduled;
     private long lastUsed;
@@ -90,7 +90,7 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
     private Task? SubmitQueued(GrainRequest request)
     {
         var completion = request.CreateCompletion();
-        request.CallerContext = ExecutionContext.Capture();
+        var callerContext = ExecutionContext.Capture();
         Runtime.Timeouts.Track(request);
         lock (gate)
         {
@@ -100,14 +100,14 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
                 return null;
             }
 
-            EnqueueLocked(request);
+            EnqueueLocked(new Queued(request, callerContext));
         }
 
         return completion;
     }
 
     /// <summary>Takes a request that was waiting on an activation that has since gone.</summary>
-    public bool TryAccept(GrainRequest request)
+    public bool TryAccept(Queued queued)
     {
         lock (gate)
         {
@@ -116,8 +116,8 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
                 return false;
             }
 
-            request.Scheduler = this;
-            EnqueueLocked(request);
+            queued.Request.Scheduler = this;
+            EnqueueLocked(queued);
             return true;
         }
     }
@@ -152,6 +152,12 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
             }
         }
 
+        return AwaitInline(request, task);
+    }
+
+    // Kept apart from RunInline: its closure would otherwise be allocated on every call, even those that never wait.
+    private Task AwaitInline(GrainRequest request, Task task)
+    {
         // The grain awaits: from here on the caller waits on a completion that a timeout can fail.
         var completion = request.CreateCompletion();
         Runtime.Timeouts.Track(request);
@@ -159,17 +165,18 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
         return completion;
     }
 
-    private void EnqueueLocked(GrainRequest request)
+    private void EnqueueLocked(Queued queued)
     {
+        var request = queued.Request;
         var bypassesQueue = IsInterleaving(request) || waiting is null || waiting.Count == 0;
         if (status == ActivationStatus.Active && bypassesQueue && CanStart(request))
         {
             Admit(request);
-            PushTurnLocked(new Turn(request, null, null));
+            PushTurnLocked(new Turn(request, null, queued.CallerContext));
         }
         else
         {
-            (waiting ??= new Queue<GrainRequest>()).Enqueue(request);
+            (waiting ??= new Queue<Queued>()).Enqueue(queued);
         }
     }
 
@@ -211,21 +218,21 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
         while (status == ActivationStatus.Active && waiting is { Count: > 0 })
         {
             var next = waiting.Peek();
-            if (next.IsCallerDone)
+            if (next.Request.IsCallerDone)
             {
                 // Its caller already gave up (timeout): drop it, as Orleans drops expired messages.
                 waiting.Dequeue();
                 continue;
             }
 
-            if (!CanStart(next))
+            if (!CanStart(next.Request))
             {
                 break;
             }
 
             waiting.Dequeue();
-            Admit(next);
-            PushTurnLocked(new Turn(next, null, null));
+            Admit(next.Request);
+            PushTurnLocked(new Turn(next.Request, null, next.CallerContext));
         }
     }
 
@@ -250,7 +257,7 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
         }
     }
 
-    private void StartQueued(GrainRequest request)
+    private void StartQueued(GrainRequest request, ExecutionContext? callerContext)
     {
         if (request.IsCallerDone)
         {
@@ -264,7 +271,7 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
         }
 
         var previousContext = ExecutionContext.Capture();
-        if (request.CallerContext is { } callerContext)
+        if (callerContext is not null)
         {
             ExecutionContext.Restore(callerContext);
         }
@@ -381,7 +388,7 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
             }
             else
             {
-                StartQueued(turn.Request);
+                StartQueued(turn.Request, (ExecutionContext?)turn.State);
             }
         }
         catch (Exception exception)
@@ -394,5 +401,9 @@ internal sealed partial class ActivationData : IRequestScheduler, IThreadPoolWor
         }
     }
 
+    /// <summary>A piece of grain code to run: a continuation (callback and state), or the start of a request (state: the caller's context).</summary>
     private readonly record struct Turn(GrainRequest Request, SendOrPostCallback? Callback, object? State);
+
+    /// <summary>A call waiting to start, with the caller's execution context so RequestContext flows into it.</summary>
+    internal readonly record struct Queued(GrainRequest Request, ExecutionContext? CallerContext);
 }

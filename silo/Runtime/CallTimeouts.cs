@@ -8,7 +8,8 @@ namespace LivingLab.Runtime;
 /// </summary>
 internal sealed class CallTimeouts : IDisposable
 {
-    private readonly ConcurrentDictionary<GrainRequest, byte> pending = new(ReferenceEqualityComparer.Instance);
+    // The deadline lives here, not on the request: only calls that wait pay for it.
+    private readonly ConcurrentDictionary<GrainRequest, long> pending = new(ReferenceEqualityComparer.Instance);
     private readonly TimeProvider clock;
     private readonly TimeSpan timeout;
     private readonly long timeoutTicks;
@@ -27,8 +28,7 @@ internal sealed class CallTimeouts : IDisposable
 
     public void Track(GrainRequest request)
     {
-        request.Deadline = clock.GetTimestamp() + timeoutTicks;
-        pending.TryAdd(request, 0);
+        pending.TryAdd(request, clock.GetTimestamp() + timeoutTicks);
     }
 
     public void Untrack(GrainRequest request) => pending.TryRemove(request, out _);
@@ -36,9 +36,9 @@ internal sealed class CallTimeouts : IDisposable
     private void Sweep()
     {
         var now = clock.GetTimestamp();
-        foreach (var request in pending.Keys)
+        foreach (var (request, deadline) in pending)
         {
-            if (now >= request.Deadline && pending.TryRemove(request, out _))
+            if (now >= deadline && pending.TryRemove(request, out _))
             {
                 request.TryFail(new TimeoutException($"{request} did not answer within {timeout.TotalSeconds:0.###} s."));
             }

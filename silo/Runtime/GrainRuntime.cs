@@ -203,9 +203,9 @@ public sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, IAs
     }
 
     /// <summary>Sends a call that was waiting on an activation that has gone to a new activation.</summary>
-    internal void Forward(ActivationData from, GrainRequest request)
+    internal void Forward(ActivationData from, ActivationData.Queued queued)
     {
-        while (!GetOrCreateActivation(from.Id).TryAccept(request))
+        while (!GetOrCreateActivation(from.Id).TryAccept(queued))
         {
         }
     }

@@ -68,7 +68,7 @@ public sealed class FilterAndShutdownTests
         var events = await reopened.Storage.ReadEventsAsync(0, int.MaxValue);
         foreach (var key in keys)
         {
-            var stored = await reopened.Storage.ReadAsync(new Storage.StateId(typeof(IWriterGrain).FullName!, key, "writer"));
+            var stored = await reopened.Storage.ReadAsync(new LivingLab.Storage.StateId(typeof(IWriterGrain).FullName!, key, "writer"));
             Assert.NotNull(stored);
             Assert.Equal(10, stored.Version);
             Assert.Equal(10, events.Count(e => e.GrainKey == key));

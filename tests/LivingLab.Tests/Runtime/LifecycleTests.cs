@@ -38,6 +38,24 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Calls_that_arrive_while_a_grain_deactivates_are_forwarded_to_a_new_activation()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var key = Signals.Unique("counter");
+        var grain = silo.Grain<ICounterGrain>(key);
+        await grain.Increment();
+
+        var deactivating = grain.Deactivate();
+        var forwarded = Enumerable.Range(0, 20).Select(_ => grain.Increment()).ToArray();
+        await deactivating;
+        var results = await Task.WhenAll(forwarded);
+
+        Assert.Equal(Enumerable.Range(2, 20), results.Order());
+        Assert.Equal(2, CounterGrain.Activations[key]);
+        Assert.Equal(1, CounterGrain.Deactivations[key]);
+    }
+
+    [Fact]
     public async Task Idle_activation_is_collected_after_the_collection_age_on_the_injected_clock()
     {
         await using var silo = await TestSilo.StartAsync(options: o =>
