@@ -1,0 +1,35 @@
+using LivingLab.Runtime;
+
+namespace LivingLab.Site;
+
+/// <summary>The town this LivingLab serves: its name and welcome text. One grain per site, key "site".</summary>
+public interface ISiteGrain : IGrainWithStringKey
+{
+    /// <summary>The well-known key of the single site grain.</summary>
+    public const string Key = "site";
+
+    /// <summary>What the header and home page show.</summary>
+    [ReadOnly]
+    Task<SiteInfo> GetInfo();
+
+    /// <summary>Sets the town's name and welcome text; refused when a field is empty or too long.</summary>
+    Task<SiteUpdateResult> Update(SiteInfo info, string actorId);
+}
+
+/// <summary>The town's name and welcome text in Japanese and English.</summary>
+public sealed record SiteInfo(string TownNameJa, string TownNameEn, string WelcomeJa, string WelcomeEn)
+{
+    /// <summary>Shown until staff configure their town.</summary>
+    public static SiteInfo Default { get; } = new(
+        "みなと町",
+        "Minato Town",
+        "地域の課題を住民・職員・企業が一緒に見つけ、試し、サービスに育てる場所です。",
+        "Residents, town staff and local companies find local issues together, try ideas out, and grow them into services.");
+}
+
+/// <summary>The outcome of <see cref="ISiteGrain.Update"/>: success, or a reason code naming the field and rule.</summary>
+public sealed record SiteUpdateResult(bool Succeeded, string? ReasonCode = null, string? Field = null)
+{
+    /// <summary>The update was stored.</summary>
+    public static SiteUpdateResult Ok { get; } = new(true);
+}

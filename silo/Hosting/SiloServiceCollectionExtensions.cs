@@ -1,0 +1,69 @@
+using System.Reflection;
+using LivingLab.Runtime;
+using LivingLab.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace LivingLab.Hosting;
+
+/// <summary>Adds the grain runtime and its store to any host: <c>services.AddLivingLabSilo(configuration)</c>.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the runtime, the store chosen by <c>Storage:Provider</c> (Sqlite by default, or Postgres) and the
+    /// grains of this assembly plus any added with <see cref="SiloBuilder.AddGrains"/>. The runtime starts and
+    /// stops with the host.
+    /// </summary>
+    public static IServiceCollection AddLivingLabSilo(this IServiceCollection services, IConfiguration configuration, Action<SiloBuilder>? configure = null)
+    {
+        var builder = new SiloBuilder(services);
+        builder.AddGrains(typeof(SiloServiceCollectionExtensions).Assembly);
+        configure?.Invoke(builder);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(builder.Options);
+        services.TryAddSingleton(builder.Registry);
+        services.TryAddSingleton<IGrainStorage>(_ => StorageFactory.Create(configuration));
+        services.TryAddSingleton<GrainRuntime>();
+        services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
+        services.AddHostedService<SiloHostedService>();
+        return services;
+    }
+}
+
+/// <summary>Configures the silo: which assemblies hold grains, and runtime options.</summary>
+public sealed class SiloBuilder(IServiceCollection services)
+{
+    /// <summary>The host's services, to add call filters and the like.</summary>
+    public IServiceCollection Services { get; } = services;
+
+    /// <summary>Runtime settings.</summary>
+    public SiloOptions Options { get; } = new();
+
+    /// <summary>Known grain classes.</summary>
+    public GrainTypeRegistry Registry { get; } = new();
+
+    /// <summary>Registers every grain class in an assembly.</summary>
+    public SiloBuilder AddGrains(Assembly assembly)
+    {
+        Registry.AddAssembly(assembly);
+        return this;
+    }
+
+    /// <summary>Adds an incoming call filter that sees every grain call.</summary>
+    public SiloBuilder AddIncomingGrainCallFilter<TFilter>() where TFilter : class, IIncomingGrainCallFilter
+    {
+        Services.AddSingleton<IIncomingGrainCallFilter, TFilter>();
+        return this;
+    }
+}
+
+/// <summary>Starts the runtime with the host and shuts it down gracefully with it.</summary>
+internal sealed class SiloHostedService(GrainRuntime runtime) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => runtime.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => runtime.StopAsync(cancellationToken);
+}

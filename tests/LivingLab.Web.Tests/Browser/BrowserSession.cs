@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace LivingLab.Web.Tests.Browser;
+
+/// <summary>Debian's headless Chromium driven by Playwright; Playwright never downloads a browser here.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IPlaywright playwright;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("LIVINGLAB_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Chromium is not at {executable}. Run ./scripts/test.sh, which installs Debian's chromium.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        return new BrowserSession(playwright, browser);
+    }
+
+    /// <summary>Where screenshots go: artifacts/screenshots at the repository root, ignored by git.</summary>
+    public static string ArtifactPath(string fileName)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, fileName);
+    }
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LivingLab.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("LivingLab.sln not found above the test binaries.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
