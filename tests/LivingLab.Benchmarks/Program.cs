@@ -1,1 +1,25 @@
-class P { static void Main(){} }
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using LivingLab.Benchmarks;
+using LivingLab.Benchmarks.Runtime;
+
+// dotnet run -c Release --project tests/LivingLab.Benchmarks -- <benchmark> [options]
+switch (args.FirstOrDefault())
+{
+    case "calls":
+        BenchmarkRunner.Run<GrainCallBenchmarks>(GrainCallBenchmarks.Config(oneCore: args.Contains("--one-core")));
+        return 0;
+
+    case "activations":
+        var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        await ActivationBenchmark.RunAsync(count, concurrency: 64, Console.Out);
+        return 0;
+
+    // Storage benchmark (tests/LivingLab.Benchmarks/Storage, by the storage work).
+    case "durable-writes":
+        return await DurableWritesCommand.RunAsync(args[1..], Console.Out);
+
+    default:
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers]");
+        return 2;
+}
