@@ -1,0 +1,32 @@
+namespace LivingLab.Common;
+
+/// <summary>
+/// Why a command was refused: a stable machine code (e.g. "alreadyVoted", "wrongStage", "forbidden", "tooLong"),
+/// the field it concerns, and values for the human message. The web layer turns it into ja/en text and an HTTP status.
+/// </summary>
+public sealed record Rejection(string Code, string? Field = null, IReadOnlyDictionary<string, string>? Values = null);
+
+/// <summary>The outcome of a grain command: success, or an expected refusal with its reason (exceptions are for faults).</summary>
+public record CommandResult(Rejection? Rejection)
+{
+    /// <summary>The command succeeded.</summary>
+    public static CommandResult Ok { get; } = new((Rejection?)null);
+
+    /// <summary>True when nothing refused the command.</summary>
+    public bool Succeeded => Rejection is null;
+
+    /// <summary>A refusal with a code and, when it concerns one, the field.</summary>
+    public static CommandResult Reject(string code, string? field = null, IReadOnlyDictionary<string, string>? values = null) =>
+        new(new Rejection(code, field, values));
+}
+
+/// <summary>The outcome of a grain command that produces a value on success.</summary>
+public sealed record CommandResult<T>(T? Value, Rejection? Rejection) : CommandResult(Rejection)
+{
+    /// <summary>Success with a value.</summary>
+    public static CommandResult<T> Success(T value) => new(value, null);
+
+    /// <summary>A refusal with a code and, when it concerns one, the field.</summary>
+    public static new CommandResult<T> Reject(string code, string? field = null, IReadOnlyDictionary<string, string>? values = null) =>
+        new(default, new Rejection(code, field, values));
+}
