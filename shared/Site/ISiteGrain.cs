@@ -1,3 +1,4 @@
+using LivingLab.Common;
 using LivingLab.Runtime;
 
 namespace LivingLab.Site;
@@ -13,7 +14,7 @@ public interface ISiteGrain : IGrainWithStringKey
     Task<SiteInfo> GetInfo();
 
     /// <summary>Sets the town's name and welcome text; refused when a field is empty or too long.</summary>
-    Task<SiteUpdateResult> Update(SiteInfo info, string actorId);
+    Task<CommandResult> Update(SiteInfo info, string actorId);
 }
 
 /// <summary>The town's name and welcome text in Japanese and English.</summary>
@@ -25,11 +26,4 @@ public sealed record SiteInfo(string TownNameJa, string TownNameEn, string Welco
         "Minato Town",
         "地域の課題を住民・職員・企業が一緒に見つけ、試し、サービスに育てる場所です。",
         "Residents, town staff and local companies find local issues together, try ideas out, and grow them into services.");
-}
-
-/// <summary>The outcome of <see cref="ISiteGrain.Update"/>: success, or a reason code naming the field and rule.</summary>
-public sealed record SiteUpdateResult(bool Succeeded, string? ReasonCode = null, string? Field = null)
-{
-    /// <summary>The update was stored.</summary>
-    public static SiteUpdateResult Ok { get; } = new(true);
 }

@@ -1,3 +1,4 @@
+using LivingLab.Common;
 using LivingLab.Runtime;
 
 namespace LivingLab.Site;
@@ -10,7 +11,7 @@ public sealed class SiteGrain([PersistentState("site")] IEventedState<SiteState>
 
     public Task<SiteInfo> GetInfo() => Task.FromResult(state.State.Info ?? SiteInfo.Default);
 
-    public async Task<SiteUpdateResult> Update(SiteInfo info, string actorId)
+    public async Task<CommandResult> Update(SiteInfo info, string actorId)
     {
         var problem = Check(info.TownNameJa, nameof(info.TownNameJa), MaxNameLength)
             ?? Check(info.TownNameEn, nameof(info.TownNameEn), MaxNameLength)
@@ -33,11 +34,11 @@ public sealed class SiteGrain([PersistentState("site")] IEventedState<SiteState>
             throw;
         }
 
-        return SiteUpdateResult.Ok;
+        return CommandResult.Ok;
     }
 
-    private static SiteUpdateResult? Check(string? value, string field, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? new SiteUpdateResult(false, "required", field)
-        : value.Length > maxLength ? new SiteUpdateResult(false, "tooLong", field)
+    private static CommandResult? Check(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? CommandResult.Reject("required", field)
+        : value.Length > maxLength ? CommandResult.Reject("tooLong", field)
         : null;
 }

@@ -37,6 +37,21 @@ public sealed class HomeAndHealthTests
     }
 
     [Fact]
+    public async Task Site_grain_refuses_an_empty_town_name_and_keeps_the_previous_one()
+    {
+        await using var factory = new LivingLabFactory();
+        using var client = factory.CreateClient();
+        var site = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISiteGrain>(ISiteGrain.Key);
+
+        var result = await site.Update(new SiteInfo(" ", "Sakata", "ようこそ", "Welcome"), "admin-1");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("required", result.Rejection!.Code);
+        Assert.Equal(nameof(SiteInfo.TownNameJa), result.Rejection.Field);
+        Assert.Equal(SiteInfo.Default, await site.GetInfo());
+    }
+
+    [Fact]
     public async Task Culture_query_switches_to_English_and_is_remembered_in_a_cookie()
     {
         await using var factory = new LivingLabFactory();
