@@ -1,4 +1,6 @@
 using System.Reflection;
+using LivingLab.ReadModel;
+using LivingLab.ReadModel.Search;
 using LivingLab.Runtime;
 using LivingLab.Storage;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +28,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(builder.Options);
         services.TryAddSingleton(builder.Registry);
         services.TryAddSingleton<IGrainStorage>(_ => StorageFactory.Create(configuration));
+        services.TryAddSingleton(sp => (IReadModelDatabase)sp.GetRequiredService<IGrainStorage>());
+        services.TryAddSingleton<SearchIndex>();
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddHostedService<SiloHostedService>();

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using LivingLab.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,7 +9,7 @@ namespace LivingLab.Storage;
 /// <see cref="IGrainStorage"/> over PostgreSQL with the server's default durability (fsync, synchronous_commit on):
 /// one writer connection commits group batches, reads use the data source's connection pool.
 /// </summary>
-public sealed class PostgresGrainStorage : IGrainStorage, IStorageFaultHooks
+public sealed class PostgresGrainStorage : IGrainStorage, IReadModelDatabase, IStorageFaultHooks
 {
     private static readonly MigrationDialect Dialect = new(
         CreateHistoryTable: "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)",
@@ -42,6 +44,10 @@ public sealed class PostgresGrainStorage : IGrainStorage, IStorageFaultHooks
     public string ProviderName => "Postgres";
 
     Func<StateWrite, Task>? IStorageFaultHooks.BeforeEventAppend { get; set; }
+
+    /// <summary>Read models share the database and its connection pool.</summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

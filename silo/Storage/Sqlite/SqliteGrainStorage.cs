@@ -1,3 +1,5 @@
+using System.Data.Common;
+using LivingLab.ReadModel;
 using Microsoft.Data.Sqlite;
 
 namespace LivingLab.Storage;
@@ -6,7 +8,7 @@ namespace LivingLab.Storage;
 /// <see cref="IGrainStorage"/> over one SQLite file in WAL mode with synchronous=FULL: a single writer connection
 /// commits group batches, while reads use a small pool of separate connections.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage, IStorageFaultHooks
+public sealed class SqliteGrainStorage : IGrainStorage, IReadModelDatabase, IStorageFaultHooks
 {
     private static readonly MigrationDialect Dialect = new(
         CreateHistoryTable: "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT",
@@ -40,6 +42,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageFaultHooks
     public string ProviderName => "Sqlite";
 
     Func<StateWrite, Task>? IStorageFaultHooks.BeforeEventAppend { get; set; }
+
+    /// <summary>Read models share the file; their connections get the same durability pragmas.</summary>
+    public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<DbConnection>(SqliteConnections.Open(connectionString));
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,16 @@
+using System.Data.Common;
+
+namespace LivingLab.ReadModel;
+
+/// <summary>
+/// The store's database as read models see it: connections for their own tables (lists, search, dashboards),
+/// in the same database as grain state and the event log, with SQL both providers accept.
+/// </summary>
+public interface IReadModelDatabase
+{
+    /// <summary>"Sqlite" or "Postgres", for the few statements that differ.</summary>
+    string ProviderName { get; }
+
+    /// <summary>Opens a connection; the caller disposes it.</summary>
+    Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
+}
