@@ -30,6 +30,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainStorage>(_ => StorageFactory.Create(configuration));
         services.TryAddSingleton(sp => (IReadModelDatabase)sp.GetRequiredService<IGrainStorage>());
         services.TryAddSingleton<SearchIndex>();
+        services.TryAddSingleton<ProjectionRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddHostedService<SiloHostedService>();

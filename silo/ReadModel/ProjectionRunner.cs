@@ -1,0 +1,154 @@
+using System.Data.Common;
+using LivingLab.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LivingLab.ReadModel;
+
+/// <summary>
+/// Keeps every projection up to date with the event log: catches up at start, then whenever nudged after a write,
+/// and on a short poll as a safety net. Readers that must see their own write call <see cref="CatchUpAsync"/>.
+/// </summary>
+public sealed partial class ProjectionRunner(
+    IGrainStorage storage,
+    IReadModelDatabase database,
+    IEnumerable<IProjection> projections,
+    ILogger<ProjectionRunner> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly IProjection[] projections = [.. projections];
+    private readonly SemaphoreSlim catchUp = new(1, 1);
+    private readonly SemaphoreSlim nudge = new(0, 1);
+
+    /// <summary>Asks the runner to look for new events now (after a write), without waiting for it.</summary>
+    public void Nudge()
+    {
+        if (nudge.CurrentCount == 0)
+        {
+            try
+            {
+                nudge.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another nudge got there first: one pending look is enough.
+            }
+        }
+    }
+
+    /// <summary>Applies every event written so far to every projection; returns the position reached.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await catchUp.WaitAsync(cancellationToken);
+        try
+        {
+            var reached = 0L;
+            foreach (var projection in projections)
+            {
+                reached = Math.Max(reached, await CatchUpAsync(projection, cancellationToken));
+            }
+
+            return reached;
+        }
+        finally
+        {
+            catchUp.Release();
+        }
+    }
+
+    /// <summary>Deletes a projection's data and applies the whole event log again.</summary>
+    public async Task RebuildAsync(string projectionName, CancellationToken cancellationToken = default)
+    {
+        var projection = projections.Single(p => p.Name == projectionName);
+        await catchUp.WaitAsync(cancellationToken);
+        try
+        {
+            await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await projection.ResetAsync(connection, transaction, cancellationToken);
+                await SaveCheckpointAsync(connection, transaction, projection.Name, 0, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            await CatchUpAsync(projection, cancellationToken);
+        }
+        finally
+        {
+            catchUp.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A projection bug must not stop the others for good: log it and try again on the next round.
+                CatchUpFailed(logger, exception);
+            }
+
+            try
+            {
+                await nudge.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<long> CatchUpAsync(IProjection projection, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var checkpoint = await ReadCheckpointAsync(connection, projection.Name, cancellationToken);
+        while (true)
+        {
+            var events = await storage.ReadEventsAsync(checkpoint, BatchSize, cancellationToken);
+            if (events.Count == 0)
+            {
+                return checkpoint;
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var storedEvent in events)
+            {
+                await projection.ApplyAsync(storedEvent, connection, transaction, cancellationToken);
+            }
+
+            checkpoint = events[^1].Position;
+            await SaveCheckpointAsync(connection, transaction, projection.Name, checkpoint, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<long> ReadCheckpointAsync(DbConnection connection, string name, CancellationToken cancellationToken)
+    {
+        await using var command = DbCommands.Create(connection, null, "SELECT position FROM projection_checkpoints WHERE name = @name");
+        var value = await command.With("name", name).ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task SaveCheckpointAsync(DbConnection connection, DbTransaction transaction, string name, long position, CancellationToken cancellationToken)
+    {
+        await using var command = DbCommands.Create(connection, transaction,
+            "INSERT INTO projection_checkpoints (name, position) VALUES (@name, @position) "
+            + "ON CONFLICT (name) DO UPDATE SET position = excluded.position");
+        await command.With("name", name).With("position", position).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projection catch-up failed; retrying on the next round")]
+    private static partial void CatchUpFailed(ILogger logger, Exception exception);
+}
