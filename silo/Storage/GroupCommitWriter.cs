@@ -7,12 +7,12 @@ namespace LivingLab.Storage;
 /// so many callers share one durable commit (one fsync) instead of paying for one each.
 /// </summary>
 /// <remarks>
-/// With one lane, batches commit in queue order. With several, a batch may commit before an earlier one; writes to
-/// one state id stay ordered as long as each caller awaits its write before the next, which grains do.
+/// With several lanes, each state id always goes to the same lane, so writes to one state apply in the order they
+/// were queued even when the caller does not wait for one before sending the next.
 /// </remarks>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<PendingWrite> queue;
+    private readonly Channel<PendingWrite>[] queues;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int maxBatchSize;
     private readonly string name;
@@ -26,15 +26,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         this.maxBatchSize = maxBatchSize;
         this.name = name;
         runningLanes = executors.Count;
-        queue = Channel.CreateUnbounded<PendingWrite>(
-            new UnboundedChannelOptions { SingleReader = executors.Count == 1, SingleWriter = false });
+        queues = new Channel<PendingWrite>[executors.Count];
+        for (var lane = 0; lane < executors.Count; lane++)
+        {
+            queues[lane] = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+        }
 
         // Dedicated threads because providers use synchronous ADO.NET here: it is the fastest path, and
         // blocking on fsync must not starve the thread pool that the callers' continuations need.
         for (var lane = 0; lane < executors.Count; lane++)
         {
             var executor = executors[lane];
-            var thread = new Thread(() => Run(executor)) { IsBackground = true, Name = $"{name}-{lane}" };
+            var queue = queues[lane];
+            var thread = new Thread(() => Run(queue, executor)) { IsBackground = true, Name = $"{name}-{lane}" };
             thread.Start();
         }
     }
@@ -48,7 +52,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var pending = new PendingWrite(write, cancellationToken);
-        if (!queue.Writer.TryWrite(pending))
+        var lane = queues.Length == 1 ? 0 : (int)((uint)write.Id.GetHashCode() % (uint)queues.Length);
+        if (!queues[lane].Writer.TryWrite(pending))
         {
             return Task.FromException<long>(new ObjectDisposedException(name));
         }
@@ -59,16 +64,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Stops accepting writes, lets every queued write finish, then releases the provider's connections.</summary>
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
+        foreach (var queue in queues)
+        {
+            queue.Writer.TryComplete();
+        }
+
         await stopped.Task.ConfigureAwait(false);
     }
 
-    private void Run(IWriteBatchExecutor executor)
+    private void Run(Channel<PendingWrite> queue, IWriteBatchExecutor executor)
     {
         var batch = new List<PendingWrite>(maxBatchSize);
         try
         {
-            while (WaitForWork())
+            while (WaitForWork(queue))
             {
                 while (batch.Count < maxBatchSize && queue.Reader.TryRead(out var pending))
                 {
@@ -109,7 +118,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private bool WaitForWork()
+    private static bool WaitForWork(Channel<PendingWrite> queue)
     {
         var wait = queue.Reader.WaitToReadAsync();
         return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();

@@ -7,14 +7,26 @@ namespace LivingLab.Tests.Storage;
 /// Fresh databases on the real PostgreSQL server named by LIVINGLAB_TEST_POSTGRES, created with random names and
 /// dropped after the test class. Without the variable every test fails: a skipped storage test would hide a defect.
 /// </summary>
-public sealed class PostgresStoreFixture : ITestStoreFactory, IAsyncLifetime
+public class PostgresStoreFixture : ITestStoreFactory, IAsyncLifetime
 {
     public const string Variable = "LIVINGLAB_TEST_POSTGRES";
+
+    private readonly int writerConnections;
 
     private readonly string? serverConnectionString = Environment.GetEnvironmentVariable(Variable);
     private readonly List<string> databases = [];
     private readonly SemaphoreSlim gate = new(1, 1);
     private ITestStore? shared;
+
+    public PostgresStoreFixture()
+        : this(writerConnections: 1)
+    {
+    }
+
+    protected PostgresStoreFixture(int writerConnections)
+    {
+        this.writerConnections = writerConnections;
+    }
 
     public async Task<ITestStore> SharedAsync()
     {
@@ -76,13 +88,16 @@ public sealed class PostgresStoreFixture : ITestStoreFactory, IAsyncLifetime
         }
 
         databases.Add(name);
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-        return new PostgresTestStore(builder.ConnectionString);
+        // Test classes run in parallel against one server (100 connections by default); 64 concurrent readers in
+        // each must queue for pooled connections rather than exhaust the server.
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 20 };
+        return new PostgresTestStore(builder.ConnectionString, writerConnections);
     }
 
-    private sealed class PostgresTestStore(string connectionString) : ITestStore
+    private sealed class PostgresTestStore(string connectionString, int writerConnections) : ITestStore
     {
-        public IGrainStorage Open() => new PostgresGrainStorage(new PostgresStorageOptions(connectionString));
+        public IGrainStorage Open() =>
+            new PostgresGrainStorage(new PostgresStorageOptions(connectionString) { WriterConnections = writerConnections });
 
         public async Task<IReadOnlyList<long>> ReadAppliedMigrationsAsync()
         {
@@ -102,3 +117,6 @@ public sealed class PostgresStoreFixture : ITestStoreFactory, IAsyncLifetime
         }
     }
 }
+
+/// <summary>Like <see cref="PostgresStoreFixture"/>, with two writer connections committing concurrently.</summary>
+public sealed class PostgresTwoWriterStoreFixture() : PostgresStoreFixture(writerConnections: 2);

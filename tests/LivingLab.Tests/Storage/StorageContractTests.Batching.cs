@@ -43,7 +43,7 @@ public abstract partial class StorageContractTests
     [Fact]
     public async Task ConcurrentGroupCommittedWritesFrom64TasksAllLandWithCorrectVersionsAndEventCounts()
     {
-        const int Tasks = 64, GrainsPerTask = 4, WritesPerGrain = 10, CounterIncrementsPerTask = 5;
+        const int Tasks = 64, GrainsPerTask = 4, WritesPerGrain = 10, CounterIncrementsPerTask = 2;
         var start = await LastPositionAsync();
         var grains = Enumerable.Range(0, Tasks * GrainsPerTask).Select(_ => NewId()).ToArray();
         var counter = NewId();
