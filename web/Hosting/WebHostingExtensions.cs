@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using LivingLab.Hosting;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Health;
+using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
@@ -24,6 +25,7 @@ public static class WebHostingExtensions
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton(_ => new MarkdownRenderer());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         return builder;
