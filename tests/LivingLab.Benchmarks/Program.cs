@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using LivingLab.Benchmarks;
+using LivingLab.Benchmarks.ReadModel;
 using LivingLab.Benchmarks.Runtime;
 
 // dotnet run -c Release --project tests/LivingLab.Benchmarks -- <benchmark> [options]
@@ -19,7 +20,11 @@ switch (args.FirstOrDefault())
     case "durable-writes":
         return await DurableWritesCommand.RunAsync(args[1..], Console.Out);
 
+    // Search over generated challenges (pipeline issue): `search [sqlite|postgres] [documents] [queries]`.
+    case "search":
+        return await SearchCommand.RunAsync(args[1..], Console.Out);
+
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries]");
         return 2;
 }
