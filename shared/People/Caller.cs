@@ -1,0 +1,55 @@
+using LivingLab.Runtime;
+
+namespace LivingLab.People;
+
+/// <summary>
+/// The person on whose behalf a grain call runs, read from <see cref="RequestContext"/>. The web host sets it per request
+/// from the authenticated principal, so grains can refuse staff actions even when called directly.
+/// </summary>
+public static class Caller
+{
+    /// <summary>RequestContext key of the caller's person id.</summary>
+    public const string IdKey = "caller.id";
+
+    /// <summary>RequestContext key of the caller's roles (an <see cref="IReadOnlyList{T}"/> of role codes).</summary>
+    public const string RolesKey = "caller.roles";
+
+    /// <summary>The actor id that start-up work (such as creating the first admin) records in events.</summary>
+    public const string SystemId = "system";
+
+    /// <summary>The caller's person id, or null for an anonymous call.</summary>
+    public static string? Id => RequestContext.Get(IdKey) as string;
+
+    /// <summary>The caller's roles; empty for an anonymous call.</summary>
+    public static IReadOnlyList<string> CurrentRoles => RequestContext.Get(RolesKey) as IReadOnlyList<string> ?? [];
+
+    /// <summary>Whether the call carries a person's identity.</summary>
+    public static bool IsAuthenticated => Id is not null;
+
+    /// <summary>Whether the caller holds <paramref name="role"/>.</summary>
+    public static bool IsInRole(string role) => CurrentRoles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>Whether the caller is an admin.</summary>
+    public static bool IsAdmin => IsInRole(Roles.Admin);
+
+    /// <summary>Whether the caller is the person <paramref name="personId"/>.</summary>
+    public static bool Is(string personId) => Id is { } id && string.Equals(id, personId, StringComparison.Ordinal);
+
+    /// <summary>Makes the following calls in this async flow run as this person (the flow's callers are unaffected).</summary>
+    public static void Set(string personId, IReadOnlyList<string> roles)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        RequestContext.Set(IdKey, personId);
+        RequestContext.Set(RolesKey, roles.ToArray().AsReadOnly());
+    }
+
+    /// <summary>Runs the following calls in this async flow as the system, with the admin role (start-up work only).</summary>
+    public static void SetSystem() => Set(SystemId, [Roles.Admin]);
+
+    /// <summary>Makes the following calls anonymous.</summary>
+    public static void Clear()
+    {
+        RequestContext.Remove(IdKey);
+        RequestContext.Remove(RolesKey);
+    }
+}
