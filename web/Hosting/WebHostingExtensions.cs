@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
 
-/// <summary>Wires the web host: the co-hosted silo, localization, health and the server-rendered pages.</summary>
+/// <summary>Wires the web host: the co-hosted silo, localization, accounts, health, the API and the server-rendered pages.</summary>
 public static class WebHostingExtensions
 {
     /// <summary>The UI languages: Japanese first, English second.</summary>
@@ -28,6 +28,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton(_ => new MarkdownRenderer());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+        builder.AddLivingLabAccounts();
         return builder;
     }
 
@@ -49,12 +50,15 @@ public static class WebHostingExtensions
             [
                 new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
                 new CookieRequestCultureProvider(),
+                new AccountHostingExtensions.ApiAcceptLanguageProvider(),
             ];
         });
         app.Use(RememberCultureChoice);
         app.UseStaticFiles();
+        app.UseLivingLabAccounts();
         app.UseAntiforgery();
         app.MapLivingLabHealth();
+        app.MapLivingLabAccounts();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,46 @@
+using LivingLab.People;
+using LivingLab.Runtime;
+
+namespace LivingLab.Web.Api.Account;
+
+/// <summary>Personal access tokens of the signed-in person: <c>/api/account/tokens</c>.</summary>
+public static class TokenEndpoints
+{
+    /// <summary>Maps the token endpoints; all need a signed-in person.</summary>
+    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        var tokens = app.MapGroup("/api/account/tokens").WithTags("Account").RequireAuthorization();
+        tokens.MapPost("/", Create);
+        tokens.MapGet("/", List);
+        tokens.MapDelete("/{id}", Revoke);
+        return app;
+    }
+
+    private static async Task<IResult> Create(CreateTokenRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        var result = await Me(context, grains).CreateToken(body?.Name ?? "");
+        if (!result.Succeeded)
+        {
+            return Problems.From(context, result.Rejection!);
+        }
+
+        var (info, token) = (result.Value!.Info, result.Value.Token);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created((string?)null, new CreatedTokenResponse(info.Id, info.Name, info.Created, token));
+    }
+
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
+    {
+        var result = await Me(context, grains).ListTokens();
+        return result.Succeeded ? TypedResults.Ok(ListPage<AccessTokenInfo>.Whole(result.Value!)) : Problems.From(context, result.Rejection!);
+    }
+
+    private static async Task<IResult> Revoke(string id, HttpContext context, IGrainFactory grains)
+    {
+        var result = await Me(context, grains).RevokeToken(id);
+        return result.Succeeded ? TypedResults.NoContent() : Problems.From(context, result.Rejection!);
+    }
+
+    private static IPersonGrain Me(HttpContext context, IGrainFactory grains) =>
+        grains.GetGrain<IPersonGrain>(AccountPrincipal.PersonId(context.User)!);
+}

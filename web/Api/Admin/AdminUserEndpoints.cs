@@ -1,0 +1,28 @@
+using LivingLab.People;
+using LivingLab.Runtime;
+using LivingLab.Web.Api.Account;
+
+namespace LivingLab.Web.Api.Admin;
+
+/// <summary>Account administration: <c>/api/admin/users</c>. Admins only, here and again inside the grain.</summary>
+public static class AdminUserEndpoints
+{
+    /// <summary>Maps the admin endpoints.</summary>
+    public static IEndpointRouteBuilder MapAdminUserApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization(AccountSchemes.AdminPolicy);
+        users.MapPost("/{id}/roles", SetRoles);
+        return app;
+    }
+
+    private static async Task<IResult> SetRoles(string id, SetRolesRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        if (body?.Roles is null)
+        {
+            return Problems.Create(context, "required", "roles");
+        }
+
+        var result = await grains.GetGrain<IPersonGrain>(id).SetRoles(body.Roles, body.PartnerId);
+        return result.Succeeded ? TypedResults.Ok(AccountResponse.From(result.Value!)) : Problems.From(context, result.Rejection!);
+    }
+}

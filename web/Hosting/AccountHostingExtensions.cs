@@ -1,0 +1,79 @@
+using LivingLab.People;
+using LivingLab.Web.Api;
+using LivingLab.Web.Api.Account;
+using LivingLab.Web.Api.Admin;
+using Microsoft.AspNetCore.Localization;
+
+namespace LivingLab.Web.Hosting;
+
+/// <summary>Wires accounts: cookie and bearer authentication, roles, the caller context for grains, problem details and the account API.</summary>
+public static class AccountHostingExtensions
+{
+    /// <summary>Registers authentication, authorization, rate limits, problem details and the first-admin start-up step.</summary>
+    public static WebApplicationBuilder AddLivingLabAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = c => Problems.Complete(c.HttpContext, c.ProblemDetails));
+        services.AddScoped<AccountCookieEvents>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = AccountSchemes.Default;
+                options.DefaultSignInScheme = AccountSchemes.Cookie;
+            })
+            .AddPolicyScheme(AccountSchemes.Default, null, options =>
+                options.ForwardDefaultSelector = context =>
+                    AccessTokenAuthenticationHandler.HasBearer(context.Request) ? AccountSchemes.Bearer : AccountSchemes.Cookie)
+            .AddCookie(AccountSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = AccountSchemes.CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+                options.SlidingExpiration = true;
+                options.EventsType = typeof(AccountCookieEvents);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccountSchemes.Bearer, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccountSchemes.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        services.AddLivingLabRateLimits(builder.Configuration);
+        services.AddHostedService<AdminBootstrapService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds, in order: API problem bodies for bare status codes, JSON-only API writes, rate limits, authentication,
+    /// the grain caller context and authorization. Call after localization and before the endpoints.
+    /// </summary>
+    public static WebApplication UseLivingLabAccounts(this WebApplication app)
+    {
+        app.UseWhen(context => ApiPaths.IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseApiJsonOnly();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseCallerContext();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps the account, token and admin endpoints.</summary>
+    public static WebApplication MapLivingLabAccounts(this WebApplication app)
+    {
+        app.MapAccountApi();
+        app.MapTokenApi();
+        app.MapAdminUserApi();
+        return app;
+    }
+
+    /// <summary>
+    /// API clients choose their language with Accept-Language; pages do not, so a browser set to English still gets
+    /// the Japanese site until the person picks English. An explicit choice (query or cookie) wins over the header.
+    /// </summary>
+    internal sealed class ApiAcceptLanguageProvider : RequestCultureProvider
+    {
+        private readonly AcceptLanguageHeaderRequestCultureProvider header = new();
+
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            ApiPaths.IsApi(httpContext.Request) ? header.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
+    }
+}
