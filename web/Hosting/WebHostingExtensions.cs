@@ -6,6 +6,7 @@ using LivingLab.Hosting;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Health;
 using LivingLab.Web.Markdown;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
@@ -35,6 +36,9 @@ public static class WebHostingExtensions
     /// <summary>Adds the middleware and endpoints, in order.</summary>
     public static WebApplication UseLivingLabWeb(this WebApplication app)
     {
+        // Behind the reverse proxy on this machine, the client's address (rate limits) and scheme (secure cookies)
+        // come from X-Forwarded-*; by default only a proxy on loopback is trusted to set them.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
