@@ -6,8 +6,8 @@ namespace LivingLab.Storage;
 /// <summary>Binds writes to the positional parameters of <see cref="PostgresSql"/> statements.</summary>
 internal static class PostgresParameters
 {
-    /// <summary>Binds $1..$5 of <see cref="PostgresSql.WriteRound"/>.</summary>
-    public static void AddRound(NpgsqlParameterCollection parameters, IReadOnlyList<PendingWrite> round)
+    /// <summary>Binds $1..$5 of <see cref="PostgresSql.WriteRound"/>, and $6..$10 of <see cref="PostgresSql.WriteRoundWithEvents"/>.</summary>
+    public static void AddRound(NpgsqlParameterCollection parameters, IReadOnlyList<PendingWrite> round, bool withEvents)
     {
         var types = new string[round.Count];
         var keys = new string[round.Count];
@@ -29,6 +29,31 @@ internal static class PostgresParameters
         AddTextArray(parameters, names);
         AddTextArray(parameters, payloads);
         parameters.Add(new NpgsqlParameter<long[]> { TypedValue = expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        if (!withEvents)
+        {
+            return;
+        }
+
+        var count = 0;
+        foreach (var pending in round)
+        {
+            count += pending.Write.Events.Count;
+        }
+
+        var owners = new long[count];
+        var events = new EventColumns(count);
+        var e = 0;
+        for (var w = 0; w < round.Count; w++)
+        {
+            foreach (var data in round[w].Write.Events)
+            {
+                owners[e] = w + 1;
+                events.Set(e++, data);
+            }
+        }
+
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = owners, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        events.AddTo(parameters);
     }
 
     /// <summary>Binds $1..$6 of <see cref="PostgresSql.AppendEvents"/> with the events of the given writes, in order.</summary>
@@ -42,33 +67,21 @@ internal static class PostgresParameters
 
         var grainTypes = new string[count];
         var grainKeys = new string[count];
-        var eventTypes = new string[count];
-        var payloads = new string[count];
-        var actors = new string?[count];
-        var times = new DateTime[count];
+        var events = new EventColumns(count);
         var i = 0;
         foreach (var pending in writes)
         {
-            var id = pending.Write.Id;
             foreach (var data in pending.Write.Events)
             {
-                grainTypes[i] = id.GrainType;
-                grainKeys[i] = id.GrainKey;
-                eventTypes[i] = data.EventType;
-                payloads[i] = data.Payload;
-                actors[i] = data.ActorId;
-                // timestamptz accepts only UTC values from Npgsql.
-                times[i] = data.OccurredAt.UtcDateTime;
-                i++;
+                grainTypes[i] = pending.Write.Id.GrainType;
+                grainKeys[i] = pending.Write.Id.GrainKey;
+                events.Set(i++, data);
             }
         }
 
         AddTextArray(parameters, grainTypes);
         AddTextArray(parameters, grainKeys);
-        AddTextArray(parameters, eventTypes);
-        AddTextArray(parameters, payloads);
-        AddTextArray(parameters, actors);
-        parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = times, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        events.AddTo(parameters);
     }
 
     public static void AddId(NpgsqlParameterCollection parameters, StateId id)
@@ -83,4 +96,30 @@ internal static class PostgresParameters
 
     private static void AddTextArray(NpgsqlParameterCollection parameters, string?[] values) =>
         parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+
+    /// <summary>Event fields as the column arrays that unnest turns back into rows.</summary>
+    private readonly struct EventColumns(int count)
+    {
+        private readonly string[] types = new string[count];
+        private readonly string[] payloads = new string[count];
+        private readonly string?[] actors = new string?[count];
+        private readonly DateTime[] times = new DateTime[count];
+
+        public void Set(int index, EventData data)
+        {
+            types[index] = data.EventType;
+            payloads[index] = data.Payload;
+            actors[index] = data.ActorId;
+            // timestamptz accepts only UTC values from Npgsql.
+            times[index] = data.OccurredAt.UtcDateTime;
+        }
+
+        public void AddTo(NpgsqlParameterCollection parameters)
+        {
+            AddTextArray(parameters, types);
+            AddTextArray(parameters, payloads);
+            AddTextArray(parameters, actors);
+            parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = times, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        }
+    }
 }

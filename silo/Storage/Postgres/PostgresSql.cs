@@ -15,20 +15,12 @@ internal static class PostgresSql
 
     public static readonly string LockMigrations = $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
 
-    public const string ReadVersion =
-        "SELECT version FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3";
-
-    /// <summary>
-    /// Applies a round of writes (no state id twice) given as arrays: $1..$5 are grain_type, grain_key, state_name,
-    /// payload (null = delete) and expected version, one element per write. Returns (n, new version) for each write
-    /// that matched its expected version, n being its 1-based index; a missing n is a conflict.
-    /// </summary>
-    /// <remarks>
-    /// One statement per round instead of one per write: per-statement overhead is paid once per batch.
-    /// All parts of one statement share a snapshot, hence rounds with distinct ids.
-    /// </remarks>
-    public const string WriteRound = """
-        WITH w AS (
+    // The state part of a round: writes given as arrays ($1..$5 grain_type, grain_key, state_name, payload with null
+    // meaning delete, expected version; one element per write); ok holds (n, new version) for each write that matched
+    // its expected version, n being its 1-based index. All parts of one statement share a snapshot, hence rounds in
+    // which no state id appears twice.
+    private const string RoundCtes = """
+        w AS (
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[])
                 WITH ORDINALITY AS w(grain_type, grain_key, state_name, payload, expected, n)),
         ins AS (
@@ -47,15 +39,49 @@ internal static class PostgresSql
             DELETE FROM grain_state g USING w
             WHERE w.expected <> 0 AND w.payload IS NULL AND g.version = w.expected
                 AND g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.state_name = w.state_name
-            RETURNING w.n)
-        SELECT w.n, 1::bigint FROM w JOIN ins USING (grain_type, grain_key, state_name)
-        UNION ALL SELECT n, version FROM upd
-        UNION ALL SELECT n, 0::bigint FROM del
-        UNION ALL SELECT w.n, 0::bigint FROM w
-            WHERE w.expected = 0 AND w.payload IS NULL AND NOT EXISTS (
-                SELECT 1 FROM grain_state g
-                WHERE g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.state_name = w.state_name)
+            RETURNING w.n),
+        ok(n, version) AS (
+            SELECT w.n, 1::bigint FROM w JOIN ins USING (grain_type, grain_key, state_name)
+            UNION ALL SELECT n, version FROM upd
+            UNION ALL SELECT n, 0::bigint FROM del
+            UNION ALL SELECT w.n, 0::bigint FROM w
+                WHERE w.expected = 0 AND w.payload IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM grain_state g
+                    WHERE g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.state_name = w.state_name))
         """;
+
+    // One row per write: its index, its new version (null on a conflict), and the version stored before the round
+    // (null when there was no row). The main query reads the statement's snapshot, so it sees the old version,
+    // which is what a conflict message should report.
+    private const string RoundOutcomes = """
+        SELECT w.n, ok.version, g.version
+        FROM w
+        LEFT JOIN ok ON ok.n = w.n
+        LEFT JOIN grain_state g
+            ON g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.state_name = w.state_name
+        """;
+
+    /// <summary>
+    /// Applies a round of state writes ($1..$5, see the comments in source) and returns, for each write,
+    /// (n, new version or null on a conflict, version stored before the round or null).
+    /// </summary>
+    public const string WriteRound = "WITH " + RoundCtes + "\n" + RoundOutcomes;
+
+    /// <summary>
+    /// <see cref="WriteRound"/> that also appends the events of the writes that succeeded, in one statement:
+    /// $6..$10 are the owning write's 1-based index, event_type, payload, actor_id, occurred_at, one element per event.
+    /// </summary>
+    public const string WriteRoundWithEvents = "WITH " + RoundCtes + """
+        ,
+        ev AS (
+            INSERT INTO events (grain_type, grain_key, event_type, payload, actor_id, occurred_at)
+            SELECT w.grain_type, w.grain_key, e.event_type, e.payload, e.actor_id, e.occurred_at
+            FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+                WITH ORDINALITY AS e(write_n, event_type, payload, actor_id, occurred_at, m)
+            JOIN ok ON ok.n = e.write_n
+            JOIN w ON w.n = e.write_n
+            ORDER BY e.m)
+        """ + RoundOutcomes;
 
     /// <summary>
     /// Appends events given as arrays, one element per event ($1 grain_type, $2 grain_key, $3 event_type, $4 payload,

@@ -3,17 +3,18 @@ using Npgsql;
 namespace LivingLab.Storage;
 
 /// <summary>
-/// Applies group-commit batches on one PostgreSQL connection: one round trip for all state changes, one for all
-/// events (under the event-log lock), then COMMIT.
+/// Applies group-commit batches on one PostgreSQL connection. Normally a batch is a single round trip:
+/// BEGIN, the event-log lock, one statement per round (state changes and their events), COMMIT.
 /// </summary>
 internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly IStorageFaultHooks hooks;
     private readonly List<PendingWrite> applied = [];
-    private readonly List<PendingWrite> conflicts = [];
     private readonly HashSet<StateId> roundIds = [];
     private readonly Dictionary<StateId, PendingWrite> latestById = [];
+    private readonly Dictionary<PendingWrite, long?> storedWhenRejected = [];
+    private readonly List<(PendingWrite Write, PendingWrite After)> settledWithoutAsking = [];
     private NpgsqlConnection? connection;
 
     public PostgresWriteExecutor(NpgsqlDataSource dataSource, IStorageFaultHooks hooks)
@@ -26,27 +27,24 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
     {
         connection ??= dataSource.OpenConnection();
         applied.Clear();
-        conflicts.Clear();
-        using var transaction = connection.BeginTransaction();
-        try
+        storedWhenRejected.Clear();
+        settledWithoutAsking.Clear();
+        var rounds = SplitIntoRounds(batch);
+        if (hooks.BeforeEventAppend is { } hook)
         {
-            ApplyStates(connection, transaction, batch);
-            if (hooks.BeforeEventAppend is { } hook)
-            {
-                foreach (var pending in applied)
-                {
-                    hook(pending.Write).GetAwaiter().GetResult();
-                }
-            }
-
-            AppendEvents(connection, transaction);
-            DescribeConflicts(connection, transaction);
-            transaction.Commit();
+            ExecuteStepwise(connection, rounds, hook);
         }
-        catch
+        else
         {
-            TryRollback(transaction);
-            throw;
+            ExecuteInOneRoundTrip(connection, rounds);
+        }
+
+        foreach (var (write, after) in settledWithoutAsking)
+        {
+            var stored = after.Rejection is null
+                ? (after.Write.Payload is null ? null : after.NewVersion)
+                : storedWhenRejected[after];
+            write.Rejected(VersionConflicts.Create(write.Write, stored));
         }
     }
 
@@ -58,60 +56,124 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
 
     public void Dispose() => Reset();
 
-    private void ApplyStates(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingWrite> batch)
+    private void ExecuteInOneRoundTrip(NpgsqlConnection connection, List<List<PendingWrite>> rounds)
     {
-        var rounds = SplitIntoRounds(batch);
-        using var commands = new NpgsqlBatch(connection, transaction);
+        var appendsEvents = rounds.Exists(round => round.Exists(HasEvents));
+        using var commands = new NpgsqlBatch(connection);
+        commands.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        if (appendsEvents)
+        {
+            commands.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockEventLog));
+        }
+
         foreach (var round in rounds)
         {
-            var command = new NpgsqlBatchCommand(PostgresSql.WriteRound);
-            PostgresParameters.AddRound(command.Parameters, round);
+            var withEvents = round.Exists(HasEvents);
+            var command = new NpgsqlBatchCommand(withEvents ? PostgresSql.WriteRoundWithEvents : PostgresSql.WriteRound);
+            PostgresParameters.AddRound(command.Parameters, round, withEvents);
             commands.BatchCommands.Add(command);
         }
 
-        using var reader = commands.ExecuteReader();
-        for (var r = 0; r < rounds.Count; r++)
+        commands.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
         {
-            if (r > 0)
+            // Statements without rows (BEGIN, COMMIT) yield no result set; the lock's comes first.
+            using var reader = commands.ExecuteReader();
+            if (appendsEvents)
             {
                 reader.NextResult();
             }
 
-            ReadOutcomes(reader, rounds[r]);
+            for (var r = 0; r < rounds.Count; r++)
+            {
+                if (r > 0)
+                {
+                    reader.NextResult();
+                }
+
+                ReadOutcomes(reader, rounds[r]);
+            }
+
+            // An error in COMMIT surfaces only once every result has been consumed.
+            while (reader.NextResult())
+            {
+            }
+        }
+        catch
+        {
+            TryRollback(connection);
+            throw;
+        }
+    }
+
+    // Used only while a test hook is installed: the hook must run between the state changes and the event append,
+    // so the events go in a second statement. The state statement is the same as in the one-round-trip path.
+    private void ExecuteStepwise(NpgsqlConnection connection, List<List<PendingWrite>> rounds, Func<StateWrite, Task> hook)
+    {
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            using (var states = new NpgsqlBatch(connection, transaction))
+            {
+                foreach (var round in rounds)
+                {
+                    var command = new NpgsqlBatchCommand(PostgresSql.WriteRound);
+                    PostgresParameters.AddRound(command.Parameters, round, withEvents: false);
+                    states.BatchCommands.Add(command);
+                }
+
+                using var reader = states.ExecuteReader();
+                for (var r = 0; r < rounds.Count; r++)
+                {
+                    if (r > 0)
+                    {
+                        reader.NextResult();
+                    }
+
+                    ReadOutcomes(reader, rounds[r]);
+                }
+            }
+
+            foreach (var pending in applied)
+            {
+                hook(pending.Write).GetAwaiter().GetResult();
+            }
+
+            if (applied.Exists(HasEvents))
+            {
+                using var append = new NpgsqlBatch(connection, transaction);
+                append.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockEventLog));
+                var command = new NpgsqlBatchCommand(PostgresSql.AppendEvents);
+                PostgresParameters.AddEvents(command.Parameters, applied);
+                append.BatchCommands.Add(command);
+                append.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        catch
+        {
+            TryRollback(transaction);
+            throw;
         }
     }
 
     private void ReadOutcomes(NpgsqlDataReader reader, List<PendingWrite> round)
     {
-        var matched = new bool[round.Count];
         while (reader.Read())
         {
-            var index = (int)reader.GetInt64(0) - 1;
-            matched[index] = true;
-            round[index].Applied(reader.GetInt64(1));
-        }
+            var pending = round[(int)reader.GetInt64(0) - 1];
+            if (!reader.IsDBNull(1))
+            {
+                pending.Applied(reader.GetInt64(1));
+                applied.Add(pending);
+                continue;
+            }
 
-        for (var i = 0; i < round.Count; i++)
-        {
-            (matched[i] ? applied : conflicts).Add(round[i]);
+            var stored = reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2);
+            storedWhenRejected[pending] = stored;
+            pending.Rejected(VersionConflicts.Create(pending.Write, stored));
         }
-    }
-
-    // The lock is taken only now, after the state changes: the next batch (on another lane) can apply its state
-    // changes while this one appends and commits, yet positions still become visible in order.
-    private void AppendEvents(NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        if (!applied.Exists(pending => pending.Write.Events.Count > 0))
-        {
-            return;
-        }
-
-        using var commands = new NpgsqlBatch(connection, transaction);
-        commands.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockEventLog));
-        var append = new NpgsqlBatchCommand(PostgresSql.AppendEvents);
-        PostgresParameters.AddEvents(append.Parameters, applied);
-        commands.BatchCommands.Add(append);
-        commands.ExecuteNonQuery();
     }
 
     // A statement sees one snapshot, so a state id may appear only once per round; a repeat starts the next round,
@@ -126,7 +188,7 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
             var id = pending.Write.Id;
             if (latestById.TryGetValue(id, out var previous) && CannotSucceedAfter(previous.Write, pending.Write))
             {
-                conflicts.Add(pending);
+                settledWithoutAsking.Add((pending, previous));
                 continue;
             }
 
@@ -153,42 +215,7 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
         next.ExpectedVersion == previous.ExpectedVersion
         && !(previous.Payload is null && previous.ExpectedVersion == 0);
 
-    // Conflicts are rare, so reading the stored versions for the messages costs a round trip only when there are some.
-    private void DescribeConflicts(NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        if (conflicts.Count == 0)
-        {
-            return;
-        }
-
-        var ids = conflicts.Select(pending => pending.Write.Id).Distinct().ToList();
-        var stored = new Dictionary<StateId, long?>(ids.Count);
-        using (var reads = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var id in ids)
-            {
-                var command = new NpgsqlBatchCommand(PostgresSql.ReadVersion);
-                PostgresParameters.AddId(command.Parameters, id);
-                reads.BatchCommands.Add(command);
-            }
-
-            using var reader = reads.ExecuteReader();
-            for (var i = 0; i < ids.Count; i++)
-            {
-                if (i > 0)
-                {
-                    reader.NextResult();
-                }
-
-                stored[ids[i]] = reader.Read() ? reader.GetInt64(0) : null;
-            }
-        }
-
-        foreach (var pending in conflicts)
-        {
-            pending.Rejected(VersionConflicts.Create(pending.Write, stored[pending.Write.Id]));
-        }
-    }
+    private static bool HasEvents(PendingWrite pending) => pending.Write.Events.Count > 0;
 
     private static void TryRollback(NpgsqlTransaction transaction)
     {
@@ -199,6 +226,20 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             // A broken connection has no transaction left to roll back; Reset replaces it.
+        }
+    }
+
+    // After a failed statement the transaction is aborted but still open; ROLLBACK ends it so the connection can be
+    // reused. A broken connection cannot roll back, and Reset replaces it.
+    private static void TryRollback(NpgsqlConnection connection)
+    {
+        try
+        {
+            using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            rollback.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
         }
     }
 }
