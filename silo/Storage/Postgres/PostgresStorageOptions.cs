@@ -8,9 +8,9 @@ public sealed record PostgresStorageOptions(string ConnectionString)
 
     /// <summary>
     /// Writer connections committing batches concurrently, each state id always on the same one. One is the default:
-    /// on the 2-core development machine two gave smaller batches and 10-50% fewer writes per second. With one, event
-    /// positions are also handed out in commit order, which read models rely on: with several, a reader could pass a
-    /// position whose transaction has not committed yet and never see that event.
+    /// on the 2-core development machine two gave smaller batches and 10-50% fewer writes per second. Whatever the
+    /// number, event appends hold an advisory lock until COMMIT, so positions become visible in order and a read model's
+    /// checkpoint never passes an event that commits later (also across several processes on one database).
     /// </summary>
     public int WriterConnections { get; init; } = 1;
 }
