@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using LivingLab.Hosting;
+using LivingLab.Web.Api.Docs;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Health;
 using LivingLab.Web.Markdown;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
 
-/// <summary>Wires the web host: the co-hosted silo, localization, accounts, health, the API and the server-rendered pages.</summary>
+/// <summary>Wires the web host: the co-hosted silo, localization, accounts, health, the API and its documentation, and the server-rendered pages.</summary>
 public static class WebHostingExtensions
 {
     /// <summary>The UI languages: Japanese first, English second.</summary>
@@ -30,6 +31,7 @@ public static class WebHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.AddLivingLabAccounts();
+        builder.Services.AddLivingLabApiDocs();
         return builder;
     }
 
@@ -59,10 +61,12 @@ public static class WebHostingExtensions
         });
         app.Use(RememberCultureChoice);
         app.UseStaticFiles();
+        app.UseLivingLabApiDocs();
         app.UseLivingLabAccounts();
         app.UseAntiforgery();
         app.MapLivingLabHealth();
         app.MapLivingLabAccounts();
+        app.MapLivingLabApiDocs();
         app.MapRazorComponents<App>();
         return app;
     }

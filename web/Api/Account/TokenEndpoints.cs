@@ -10,9 +10,32 @@ public static class TokenEndpoints
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         var tokens = app.MapGroup("/api/account/tokens").WithTags("Account").RequireAuthorization();
-        tokens.MapPost("/", Create);
-        tokens.MapGet("/", List);
-        tokens.MapDelete("/{id}", Revoke);
+        tokens.MapPost("/", Create)
+            .WithName("CreateToken")
+            .WithSummary("Create a personal access token")
+            .WithDescription(
+                "Creates a token for partner systems, sent as `Authorization: Bearer llpat_…`. The secret `token` appears in " +
+                "this response only (`Cache-Control: no-store`); the server keeps only its hash. A person may hold a limited number of live tokens.")
+            .Produces<CreatedTokenResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        tokens.MapGet("/", List)
+            .WithName("ListTokens")
+            .WithSummary("List your personal access tokens")
+            .WithDescription("Lists the caller's tokens (id, name, creation, last use, revoked), never their secrets, as one list page.")
+            .Produces<ListPage<AccessTokenInfo>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        tokens.MapDelete("/{id}", Revoke)
+            .WithName("RevokeToken")
+            .WithSummary("Revoke a personal access token")
+            .WithDescription("Revokes one of the caller's tokens by id; it stops working at once.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -11,7 +11,18 @@ public static class AdminUserEndpoints
     public static IEndpointRouteBuilder MapAdminUserApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization(AccountSchemes.AdminPolicy);
-        users.MapPost("/{id}/roles", SetRoles);
+        users.MapPost("/{id}/roles", SetRoles)
+            .WithName("SetRoles")
+            .WithSummary("Set an account's roles")
+            .WithDescription(
+                "Replaces the roles of the account `id` (resident, facilitator, partner, admin); `partnerId` names the partner " +
+                "organisation of a partner (required with that role). Every account keeps the resident role. Admins only, and an admin cannot remove their own admin role.")
+            .Produces<AccountResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
