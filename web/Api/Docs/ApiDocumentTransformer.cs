@@ -65,11 +65,23 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     }
 }
 
-/// <summary>Operations that need a signed-in caller accept either scheme: the cookie or a bearer token.</summary>
+/// <summary>
+/// Operations that need a signed-in caller accept either scheme: the cookie or a bearer token. Request bodies are shown
+/// as their type: the handlers take them as nullable only to answer a missing body with a problem of their own.
+/// </summary>
 internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+        {
+            if (media.Schema is { OneOf: { Count: 2 } choices }
+                && choices.Where(c => c is OpenApiSchemaReference || c.Type != JsonSchemaType.Null).ToList() is [var only])
+            {
+                media.Schema = only;
+            }
+        }
+
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
