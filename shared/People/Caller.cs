@@ -14,6 +14,9 @@ public static class Caller
     /// <summary>RequestContext key of the caller's roles (an <see cref="IReadOnlyList{T}"/> of role codes).</summary>
     public const string RolesKey = "caller.roles";
 
+    /// <summary>RequestContext key of the partner organisation id of a caller with the partner role.</summary>
+    public const string PartnerIdKey = "caller.partner";
+
     /// <summary>The actor id that start-up work (such as creating the first admin) records in events.</summary>
     public const string SystemId = "system";
 
@@ -22,6 +25,12 @@ public static class Caller
 
     /// <summary>The caller's roles; empty for an anonymous call.</summary>
     public static IReadOnlyList<string> CurrentRoles => RequestContext.Get(RolesKey) as IReadOnlyList<string> ?? [];
+
+    /// <summary>The caller's partner organisation id, or null when the caller is not a partner member.</summary>
+    public static string? PartnerId => IsInRole(Roles.Partner) ? RequestContext.Get(PartnerIdKey) as string : null;
+
+    /// <summary>Whether the caller is a member of the partner organisation <paramref name="partnerId"/>.</summary>
+    public static bool IsMemberOf(string partnerId) => PartnerId is { } own && string.Equals(own, partnerId, StringComparison.Ordinal);
 
     /// <summary>Whether the call carries a person's identity.</summary>
     public static bool IsAuthenticated => Id is not null;
@@ -36,11 +45,19 @@ public static class Caller
     public static bool Is(string personId) => Id is { } id && string.Equals(id, personId, StringComparison.Ordinal);
 
     /// <summary>Makes the following calls in this async flow run as this person (the flow's callers are unaffected).</summary>
-    public static void Set(string personId, IReadOnlyList<string> roles)
+    public static void Set(string personId, IReadOnlyList<string> roles, string? partnerId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
         RequestContext.Set(IdKey, personId);
         RequestContext.Set(RolesKey, roles.ToArray().AsReadOnly());
+        if (partnerId is null)
+        {
+            RequestContext.Remove(PartnerIdKey);
+        }
+        else
+        {
+            RequestContext.Set(PartnerIdKey, partnerId);
+        }
     }
 
     /// <summary>Runs the following calls in this async flow as the system, with the admin role (start-up work only).</summary>
@@ -51,5 +68,6 @@ public static class Caller
     {
         RequestContext.Remove(IdKey);
         RequestContext.Remove(RolesKey);
+        RequestContext.Remove(PartnerIdKey);
     }
 }

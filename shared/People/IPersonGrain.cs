@@ -19,7 +19,7 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>Checks the password; 5 failures in a row lock the account for 15 minutes ("invalidCredentials", "lockedOut").</summary>
     Task<CommandResult<PersonProfile>> SignIn(string password);
 
-    /// <summary>Sets the roles (resident is always kept). Admins only; a partner role needs a partner organisation id.</summary>
+    /// <summary>Sets the roles (resident is always kept). Admins only; a partner role needs the id of an existing partner organisation.</summary>
     Task<CommandResult<PersonProfile>> SetRoles(IReadOnlyList<string> roles, string? partnerId);
 
     /// <summary>Creates a personal access token for this person; only the person may. The secret is returned once.</summary>

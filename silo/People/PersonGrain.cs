@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using LivingLab.Common;
+using LivingLab.Partners;
 using LivingLab.Runtime;
 
 namespace LivingLab.People;
@@ -113,6 +114,13 @@ public sealed class PersonGrain(
             {
                 ["limit"] = AccountRules.MaxPartnerIdLength.ToString(CultureInfo.InvariantCulture),
             });
+        }
+
+        // Checked in the grain rather than at the endpoint: the grain is the authority on roles, so no caller (a page, a
+        // seed, a direct grain call) can bind a person to a partner organisation that does not exist.
+        if (wanted.Contains(Roles.Partner) && !await GrainFactory.GetGrain<IPartnerGrain>(partnerId!).Exists())
+        {
+            return CommandResult<PersonProfile>.Reject("notFound", "partnerId");
         }
 
         // An admin who drops their own admin role could leave the town with no one able to grant roles.

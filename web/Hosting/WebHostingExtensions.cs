@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using LivingLab.Hosting;
+using LivingLab.Web.Api;
 using LivingLab.Web.Api.Docs;
+using LivingLab.Web.Api.Partners;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Health;
 using LivingLab.Web.Markdown;
@@ -66,6 +68,8 @@ public static class WebHostingExtensions
         app.UseAntiforgery();
         app.MapLivingLabHealth();
         app.MapLivingLabAccounts();
+        app.MapPartnerApi();
+        app.MapCategoryApi();
         app.MapLivingLabApiDocs();
         app.MapRazorComponents<App>();
         return app;

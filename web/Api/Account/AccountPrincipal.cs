@@ -30,6 +30,9 @@ public static class AccountPrincipal
     public static string? PersonId(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
+    /// <summary>The signed-in partner member's organisation id, or null.</summary>
+    public static string? PartnerIdOf(ClaimsPrincipal user) => user.FindFirstValue(PartnerClaim);
+
     /// <summary>The signed-in person's roles.</summary>
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) =>
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray();

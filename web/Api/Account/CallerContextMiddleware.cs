@@ -2,7 +2,7 @@ using LivingLab.People;
 
 namespace LivingLab.Web.Api.Account;
 
-/// <summary>Puts the authenticated person's id and roles into the grain call context, so grains can check them too.</summary>
+/// <summary>Puts the authenticated person's id, roles and partner organisation into the grain call context, so grains can check them too.</summary>
 public static class CallerContextMiddleware
 {
     /// <summary>Adds the middleware; it must follow authentication.</summary>
@@ -11,7 +11,7 @@ public static class CallerContextMiddleware
         // Set inside this async method, the context flows into the rest of the request and no further.
         if (AccountPrincipal.PersonId(context.User) is { } id)
         {
-            Caller.Set(id, AccountPrincipal.RolesOf(context.User));
+            Caller.Set(id, AccountPrincipal.RolesOf(context.User), AccountPrincipal.PartnerIdOf(context.User));
         }
         else
         {

@@ -1,0 +1,67 @@
+using LivingLab.Partners;
+using LivingLab.Runtime;
+using LivingLab.Web.Api.Account;
+
+namespace LivingLab.Web.Api.Partners;
+
+/// <summary>Partner organisations: <c>/api/partners</c>. Anyone reads; admins write, checked here and again in the grain.</summary>
+public static class PartnerEndpoints
+{
+    /// <summary>The largest page a list returns.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The page size when none is asked for.</summary>
+    public const int DefaultPageSize = 20;
+
+    /// <summary>Maps the partner endpoints.</summary>
+    public static IEndpointRouteBuilder MapPartnerApi(this IEndpointRouteBuilder app)
+    {
+        var partners = app.MapGroup("/api/partners").WithTags("Partners");
+        partners.MapGet("/", List);
+        partners.MapGet("/{id}", Get);
+        partners.MapPost("/", Create).RequireAuthorization(AccountSchemes.AdminPolicy);
+        partners.MapPut("/{id}", Update).RequireAuthorization(AccountSchemes.AdminPolicy);
+        return app;
+    }
+
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains, int? page, int? pageSize)
+    {
+        if (page is < 1)
+        {
+            return Problems.Create(context, "outOfRange", "page");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Problems.Create(context, "outOfRange", "pageSize", new Dictionary<string, string> { ["max"] = $"{MaxPageSize}" });
+        }
+
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        var all = await grains.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key).List();
+        var items = all.Skip((int)Math.Min(int.MaxValue, (long)(number - 1) * size)).Take(size).Select(PartnerListItem.From).ToArray();
+        return TypedResults.Ok(new ListPage<PartnerListItem>(items, all.Count, number, size));
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext context, IGrainFactory grains)
+    {
+        var partner = await grains.GetGrain<IPartnerGrain>(id).Get();
+        return partner is null ? Problems.Create(context, "notFound") : TypedResults.Ok(PartnerResponse.From(partner));
+    }
+
+    private static async Task<IResult> Create(PartnerRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        var id = PartnerRules.NewId();
+        var result = await grains.GetGrain<IPartnerGrain>(id).Create(Input(body));
+        return result.Succeeded
+            ? TypedResults.Created($"/api/partners/{id}", PartnerResponse.From(result.Value!))
+            : Problems.From(context, result.Rejection!);
+    }
+
+    private static async Task<IResult> Update(string id, PartnerRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        var result = await grains.GetGrain<IPartnerGrain>(id).Update(Input(body));
+        return result.Succeeded ? TypedResults.Ok(PartnerResponse.From(result.Value!)) : Problems.From(context, result.Rejection!);
+    }
+
+    private static PartnerInput Input(PartnerRequest? body) => body?.ToInput() ?? new PartnerInput(null, null, null, null);
+}
