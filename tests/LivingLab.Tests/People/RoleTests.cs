@@ -1,4 +1,5 @@
 using LivingLab.Common;
+using LivingLab.Partners;
 using LivingLab.People;
 using LivingLab.Tests.Runtime;
 
@@ -40,12 +41,14 @@ public sealed class RoleTests
     {
         await using var silo = await TestSilo.StartAsync();
         var person = await silo.RegisterAsync();
+        var partnerId = PartnerRules.NewId();
+        await Accounts.AsAdmin("admin-1", () => silo.Grain<IPartnerGrain>(partnerId).Create(new PartnerInput("酒田フェリー", null, null, null)));
 
         var missing = await Accounts.AsAdmin("admin-1", () => silo.Person(person.Id).SetRoles([Roles.Partner], null));
-        var given = await Accounts.AsAdmin("admin-1", () => silo.Person(person.Id).SetRoles([Roles.Partner], "partner-7"));
+        var given = await Accounts.AsAdmin("admin-1", () => silo.Person(person.Id).SetRoles([Roles.Partner], partnerId));
 
         Assert.Equal(new Rejection("required", "partnerId"), missing.Rejection);
-        Assert.Equal("partner-7", given.Value!.PartnerId);
+        Assert.Equal(partnerId, given.Value!.PartnerId);
     }
 
     [Fact]

@@ -41,13 +41,15 @@ public sealed class AdminApiTests
         using var person = factory.CreateClient();
         var personId = await AccountApi.RegisteredId(person);
         await AccountApi.Login(admin, AdminEmail, AdminPassword);
+        using var partner = await admin.PostAsJsonAsync("/api/partners", new { name = "酒田フェリー" });
+        var partnerId = (await AccountApi.Json(partner)).GetProperty("id").GetString();
 
         using var missing = await admin.PostAsJsonAsync($"/api/admin/users/{personId}/roles", new { roles = new[] { "partner" } });
-        using var given = await admin.PostAsJsonAsync($"/api/admin/users/{personId}/roles", new { roles = new[] { "partner" }, partnerId = "p-1" });
+        using var given = await admin.PostAsJsonAsync($"/api/admin/users/{personId}/roles", new { roles = new[] { "partner" }, partnerId });
 
         var problem = await AccountApi.Problem(missing, HttpStatusCode.BadRequest, "required");
         Assert.Equal("partnerId", problem.GetProperty("field").GetString());
-        Assert.Equal("p-1", (await AccountApi.Json(given)).GetProperty("partnerId").GetString());
+        Assert.Equal(partnerId, (await AccountApi.Json(given)).GetProperty("partnerId").GetString());
     }
 
     [Fact]
