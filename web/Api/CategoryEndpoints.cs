@@ -11,7 +11,11 @@ public static class CategoryEndpoints
         // The culture comes from request localization (Accept-Language for /api, as for problem texts).
         app.MapGet("/api/categories", () => TypedResults.Ok(
                 Categories.All.Select(c => new CategoryResponse(c.Id, c.NameIn(CultureInfo.CurrentUICulture))).ToArray()))
-            .WithTags("Categories");
+            .WithTags("Categories")
+            .WithName("ListCategories")
+            .WithSummary("Local-issue categories")
+            .WithDescription("Every category a local issue can have, as `[{id, name}]` with names in the request's language (`Accept-Language: en` for English; Japanese by default). A challenge's `category` is one of these ids.")
+            .Produces<CategoryResponse[]>();
         return app;
     }
 }

@@ -17,10 +17,37 @@ public static class PartnerEndpoints
     public static IEndpointRouteBuilder MapPartnerApi(this IEndpointRouteBuilder app)
     {
         var partners = app.MapGroup("/api/partners").WithTags("Partners");
-        partners.MapGet("/", List);
-        partners.MapGet("/{id}", Get);
-        partners.MapPost("/", Create).RequireAuthorization(AccountSchemes.AdminPolicy);
-        partners.MapPut("/{id}", Update).RequireAuthorization(AccountSchemes.AdminPolicy);
+        partners.MapGet("/", List)
+            .WithName("ListPartners")
+            .WithSummary("List partner companies")
+            .WithDescription("The partner directory, public to anyone: id, name, description (Markdown) and website. The contact is never listed. `pageSize` is at most 100.")
+            .Produces<ListPage<PartnerListItem>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        partners.MapGet("/{id}", Get)
+            .WithName("GetPartner")
+            .WithSummary("One partner company")
+            .WithDescription("A partner's public fields. The private contact is included only for admins and for members of that partner.")
+            .Produces<PartnerResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        partners.MapPost("/", Create).RequireAuthorization(AccountSchemes.AdminPolicy)
+            .WithName("CreatePartner")
+            .WithSummary("Add a partner company (admin)")
+            .WithDescription("Creates a partner organisation from a name (1–100 characters), a Markdown description (up to 5,000), an http(s) website and a private contact (up to 200). Admins only.")
+            .Produces<PartnerResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        partners.MapPut("/{id}", Update).RequireAuthorization(AccountSchemes.AdminPolicy)
+            .WithName("UpdatePartner")
+            .WithSummary("Change a partner company (admin)")
+            .WithDescription("Replaces a partner's name, description, website and contact, with the same rules as creation. Admins only.")
+            .Produces<PartnerResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
