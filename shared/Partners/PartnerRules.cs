@@ -18,6 +18,13 @@ public static class PartnerRules
     /// <summary>A fresh partner id: 12 random bytes as hex, so ids reveal nothing and cannot be guessed.</summary>
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>
+    /// The id a create with an idempotency key gets: the same person repeating the same key (a double submit, a retry
+    /// after a timeout) reaches the same partner grain, which refuses a second creation.
+    /// </summary>
+    public static string IdFor(string personId, string idempotencyKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{personId}\n{idempotencyKey}")))[..24];
+
     /// <summary>Checks every field, in the order a form shows them; the refusal names the field and the rule.</summary>
     public static Rejection? Check(PartnerInput input) =>
         CheckName(input.Name) ?? CheckDescription(input.Description) ?? CheckWebsite(input.Website) ?? CheckContact(input.Contact);

@@ -1,4 +1,5 @@
 using LivingLab.Partners;
+using LivingLab.People;
 using LivingLab.Runtime;
 using LivingLab.Web.Api.Account;
 
@@ -32,7 +33,8 @@ public static class PartnerEndpoints
         partners.MapPost("/", Create).RequireAuthorization(AccountSchemes.AdminPolicy)
             .WithName("CreatePartner")
             .WithSummary("Add a partner company (admin)")
-            .WithDescription("Creates a partner organisation from a name (1–100 characters), a Markdown description (up to 5,000), an http(s) website and a private contact (up to 200). Admins only.")
+            .WithDescription("Creates a partner organisation from a name (1–100 characters), a Markdown description (up to 5,000), an http(s) website and a private contact (up to 200). Admins only. Send an `Idempotency-Key` header to make the request safe to repeat: the same key from the same person answers 200 with the partner the first request created.")
+            .Produces<PartnerResponse>()
             .Produces<PartnerResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -75,13 +77,28 @@ public static class PartnerEndpoints
         return partner is null ? Problems.Create(context, "notFound") : TypedResults.Ok(PartnerResponse.From(partner));
     }
 
+    /// <summary>The request header that makes a create safe to repeat.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     private static async Task<IResult> Create(PartnerRequest? body, HttpContext context, IGrainFactory grains)
     {
-        var id = PartnerRules.NewId();
-        var result = await grains.GetGrain<IPartnerGrain>(id).Create(Input(body));
-        return result.Succeeded
-            ? TypedResults.Created($"/api/partners/{id}", PartnerResponse.From(result.Value!))
-            : Problems.From(context, result.Rejection!);
+        var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
+        var repeatable = key.Length is > 0 and <= 200 && Caller.Id is not null;
+        var id = repeatable ? PartnerRules.IdFor(Caller.Id!, key) : PartnerRules.NewId();
+        var partner = grains.GetGrain<IPartnerGrain>(id);
+        var result = await partner.Create(Input(body));
+        if (result.Succeeded)
+        {
+            return TypedResults.Created($"/api/partners/{id}", PartnerResponse.From(result.Value!));
+        }
+
+        // A repeated key is the same request arriving again: answer with what the first one created.
+        if (repeatable && result.Rejection!.Code == "alreadyExists" && await partner.Get() is { } existing)
+        {
+            return TypedResults.Ok(PartnerResponse.From(existing));
+        }
+
+        return Problems.From(context, result.Rejection!);
     }
 
     private static async Task<IResult> Update(string id, PartnerRequest? body, HttpContext context, IGrainFactory grains)
