@@ -31,15 +31,7 @@ public sealed class PartnerDirectoryGrain([PersistentState("partners")] IPersist
         entry.Website = summary.Website;
 
         // No events here: the partner grain records the change; this list is a copy of its public fields.
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteStateAsync();
 
         return CommandResult.Ok;
     }

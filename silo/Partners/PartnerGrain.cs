@@ -51,7 +51,7 @@ public sealed class PartnerGrain(
 
             // Events carry public fields only: the event log feeds read models and exports, and the contact is private.
             var type = creating ? "PartnerCreated" : "PartnerUpdated";
-            await WriteAsync(new DomainEvent(type, new { PartnerId = Id, clean.Name, clean.Website }, Caller.Id));
+            await state.WriteStateAsync([new DomainEvent(type, new { PartnerId = Id, clean.Name, clean.Website }, Caller.Id)]);
         }
 
         // Also on an unchanged update, so re-saving a partner repairs a directory entry a crash left behind.
@@ -69,18 +69,4 @@ public sealed class PartnerGrain(
 
     private PartnerDetails Details(bool withContact) =>
         new(Id, state.State.Name!, state.State.Description, state.State.Website, withContact ? state.State.Contact : null);
-
-    // A failed write must not leave an activation holding a change the store never took: the next call reloads.
-    private async Task WriteAsync(params DomainEvent[] events)
-    {
-        try
-        {
-            await state.WriteStateAsync(events);
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
 }

@@ -31,15 +31,7 @@ public sealed class EmailIndexGrain([PersistentState("email")] IEventedState<Ema
         // SignIn treats as an unknown email, never a person reachable through someone else's email.
         var personId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         state.State.PersonId = personId;
-        try
-        {
-            await state.WriteStateAsync([new DomainEvent("EmailClaimed", new { PersonId = personId }, personId)]);
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteStateAsync([new DomainEvent("EmailClaimed", new { PersonId = personId }, personId)]);
 
         CommandResult<PersonProfile> created;
         try
@@ -78,14 +70,6 @@ public sealed class EmailIndexGrain([PersistentState("email")] IEventedState<Ema
     private async Task Release(string personId)
     {
         state.State.PersonId = null;
-        try
-        {
-            await state.WriteStateAsync([new DomainEvent("EmailReleased", new { PersonId = personId }, personId)]);
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteStateAsync([new DomainEvent("EmailReleased", new { PersonId = personId }, personId)]);
     }
 }

@@ -47,7 +47,7 @@ public sealed class PersonGrain(
             Roles = [Roles.Resident],
             Created = clock.GetUtcNow(),
         };
-        await WriteAsync(new DomainEvent("PersonRegistered", new { PersonId = Id }, Id));
+        await state.WriteStateAsync([new DomainEvent("PersonRegistered", new { PersonId = Id }, Id)]);
         return CommandResult<PersonProfile>.Success(Profile());
     }
 
@@ -78,7 +78,7 @@ public sealed class PersonGrain(
         state.State.PasswordHash = rehashed ?? state.State.PasswordHash;
         if (changed)
         {
-            await WriteAsync();
+            await state.WriteStateAsync();
         }
 
         return CommandResult<PersonProfile>.Success(Profile());
@@ -137,7 +137,7 @@ public sealed class PersonGrain(
 
         state.State.Roles = wanted;
         state.State.PartnerId = partnerId;
-        await WriteAsync(new DomainEvent("PersonRolesChanged", new { PersonId = Id, Roles = wanted, PartnerId = partnerId }, Caller.Id));
+        await state.WriteStateAsync([new DomainEvent("PersonRolesChanged", new { PersonId = Id, Roles = wanted, PartnerId = partnerId }, Caller.Id)]);
         return CommandResult<PersonProfile>.Success(Profile());
     }
 
@@ -184,7 +184,7 @@ public sealed class PersonGrain(
         }
 
         state.State.Tokens.Add(token);
-        await WriteAsync(new DomainEvent("AccessTokenCreated", new { PersonId = Id, TokenId = token.Id }, Id));
+        await state.WriteStateAsync([new DomainEvent("AccessTokenCreated", new { PersonId = Id, TokenId = token.Id }, Id)]);
         return CommandResult<CreatedAccessToken>.Success(new CreatedAccessToken(Info(token), secret));
     }
 
@@ -215,7 +215,7 @@ public sealed class PersonGrain(
         if (token.Revoked is null)
         {
             token.Revoked = clock.GetUtcNow();
-            await WriteAsync(new DomainEvent("AccessTokenRevoked", new { PersonId = Id, TokenId = token.Id }, Caller.Id));
+            await state.WriteStateAsync([new DomainEvent("AccessTokenRevoked", new { PersonId = Id, TokenId = token.Id }, Caller.Id)]);
         }
 
         // The revocation above is what counts (AuthenticateToken checks it); dropping the index entry is tidying.
@@ -235,7 +235,7 @@ public sealed class PersonGrain(
         if (token.LastUsed is not { } last || now - last >= TokenUseResolution)
         {
             token.LastUsed = now;
-            await WriteAsync();
+            await state.WriteStateAsync();
         }
 
         return CommandResult<PersonProfile>.Success(Profile());
@@ -247,13 +247,13 @@ public sealed class PersonGrain(
         state.State.FailedSignIns++;
         if (state.State.FailedSignIns < MaxFailedSignIns)
         {
-            await WriteAsync();
+            await state.WriteStateAsync();
             return CommandResult<PersonProfile>.Reject("invalidCredentials");
         }
 
         state.State.FailedSignIns = 0;
         state.State.LockedUntil = now + LockoutDuration;
-        await WriteAsync(new DomainEvent("PersonLockedOut", new { PersonId = Id, Until = state.State.LockedUntil }, null));
+        await state.WriteStateAsync([new DomainEvent("PersonLockedOut", new { PersonId = Id, Until = state.State.LockedUntil }, null)]);
         return LockedOut(LockoutDuration);
     }
 
@@ -269,18 +269,4 @@ public sealed class PersonGrain(
 
     private static AccessTokenInfo Info(AccessTokenState token) =>
         new(token.Id, token.Name, token.Created, token.LastUsed, token.Revoked is not null);
-
-    // A failed write must not leave an activation holding a change the store never took: the next call reloads.
-    private async Task WriteAsync(params DomainEvent[] events)
-    {
-        try
-        {
-            await state.WriteStateAsync(events);
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
 }

@@ -20,7 +20,7 @@ public sealed class TokenIndexGrain([PersistentState("token")] IPersistentState<
 
         state.State.PersonId = binding.PersonId;
         state.State.TokenId = binding.TokenId;
-        await WriteAsync();
+        await state.WriteStateAsync();
         return CommandResult.Ok;
     }
 
@@ -39,30 +39,9 @@ public sealed class TokenIndexGrain([PersistentState("token")] IPersistentState<
             return CommandResult.Reject("forbidden");
         }
 
-        try
-        {
-            await state.ClearStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.ClearStateAsync();
 
         state.State = new TokenIndexState();
         return CommandResult.Ok;
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
     }
 }

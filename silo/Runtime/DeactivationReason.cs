@@ -8,6 +8,7 @@ public enum DeactivationReasonCode
     ActivationIdle,
     ShuttingDown,
     InconsistentState,
+    StateWriteFailed,
 }
 
 /// <summary>Why an activation is going away, with words for logs.</summary>

@@ -81,6 +81,7 @@ internal sealed class PersistentState<TState> : IEventedState<TState>, IStateLoa
         var limit = activation.Runtime.Options.MaxStatePayloadBytes;
         if (size > limit)
         {
+            DropAfterFailedWrite("the payload is over the size limit");
             throw new StatePayloadTooLargeException(
                 $"The state '{id.StateName}' of grain {activation.Id} is {size:N0} bytes; the limit is {limit:N0}. Nothing was written. Keep growing sets (supporters, comments) in rows of their own.");
         }
@@ -108,7 +109,17 @@ internal sealed class PersistentState<TState> : IEventedState<TState>, IStateLoa
             activation.RequestDeactivation(new DeactivationReason(DeactivationReasonCode.InconsistentState, $"stale ETag on state '{id.StateName}'"));
             throw;
         }
+        catch (Exception exception)
+        {
+            DropAfterFailedWrite(exception.Message);
+            throw;
+        }
     }
+
+    // The grain has already changed its in-memory state for a write the store never took: rather than trust every
+    // grain to undo it, the activation goes once the current call ends, and the next call reads what is stored.
+    private void DropAfterFailedWrite(string why) =>
+        activation.RequestDeactivation(new DeactivationReason(DeactivationReasonCode.StateWriteFailed, $"write of state '{id.StateName}' failed: {why}"));
 
     private IReadOnlyList<EventData> ToEventData(IReadOnlyList<DomainEvent> events)
     {

@@ -39,10 +39,32 @@ public sealed class BadInputTests
 
         Assert.Contains("counter", refused.Message);
         Assert.Contains("1,048,576", refused.Message);
+        var reason = (DeactivationReason)(await Signals.WaitAsync($"deactivated:{key}"))!;
+        Assert.Equal(DeactivationReasonCode.StateWriteFailed, reason.ReasonCode);
         var stored = await silo.Storage.ReadAsync(new StateId(typeof(ICounterGrain).FullName!, key, "counter"));
         Assert.Equal(1, stored!.Version);
         Assert.Equal(2, await grain.Increment());
         await grain.SetBlob(1000);
+    }
+
+    [Fact]
+    public async Task A_failed_write_drops_the_activation_so_the_next_call_reads_what_is_stored()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var key = Signals.Unique("counter");
+        var grain = silo.Grain<ICounterGrain>(key);
+        await grain.Increment();
+        var hooks = (IStorageFaultHooks)silo.Storage;
+        hooks.BeforeEventAppend = _ => throw new IOException("disk went away");
+
+        await Assert.ThrowsAsync<IOException>(() => grain.Increment());
+        hooks.BeforeEventAppend = null;
+
+        // The failed call had already counted 2 in memory; the store still holds 1, and that is what the grain says now.
+        var reason = (DeactivationReason)(await Signals.WaitAsync($"deactivated:{key}"))!;
+        Assert.Equal(DeactivationReasonCode.StateWriteFailed, reason.ReasonCode);
+        Assert.Equal(1, await grain.Get());
+        Assert.Equal(2, await grain.Increment());
     }
 
     [Fact]
