@@ -12,25 +12,9 @@ public sealed class ApiExplorerBrowserTests
         var address = factory.StartKestrel();
         await using var session = await BrowserSession.StartAsync();
         var page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var failures = new List<string>();
+        var failures = BrowserSession.RecordFailures(page);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
-        page.RequestFailed += (_, request) => failures.Add($"{request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                failures.Add($"{response.Url} {response.Status}");
-            }
-        };
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                failures.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => failures.Add($"page error: {error}");
 
         await page.GotoAsync(new Uri(address, "/api/docs").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.Locator(".opblock").First.WaitForAsync();

@@ -37,6 +37,32 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
+    /// <summary>
+    /// Collects everything that went wrong on a page: failed requests, responses of 400 and above, console errors and
+    /// uncaught script errors. A page that works leaves the list empty.
+    /// </summary>
+    public static List<string> RecordFailures(IPage page)
+    {
+        var failures = new List<string>();
+        page.RequestFailed += (_, request) => failures.Add($"{request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failures.Add($"{response.Url} {response.Status}");
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                failures.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => failures.Add($"page error: {error}");
+        return failures;
+    }
+
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root, ignored by git.</summary>
     public static string ArtifactPath(string fileName)
     {

@@ -14,22 +14,7 @@ public sealed class HomePageBrowserTests
         var address = factory.StartKestrel();
         await using var session = await BrowserSession.StartAsync();
         var page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var failures = new List<string>();
-        page.RequestFailed += (_, request) => failures.Add($"{request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                failures.Add($"{response.Url} {response.Status}");
-            }
-        };
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                failures.Add($"console: {message.Text}");
-            }
-        };
+        var failures = BrowserSession.RecordFailures(page);
 
         await page.GotoAsync(new Uri(address, $"/?culture={culture}").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
