@@ -8,12 +8,6 @@ namespace LivingLab.Web.Api.Partners;
 /// <summary>Partner organisations: <c>/api/partners</c>. Anyone reads; admins write, checked here and again in the grain.</summary>
 public static class PartnerEndpoints
 {
-    /// <summary>The largest page a list returns.</summary>
-    public const int MaxPageSize = 100;
-
-    /// <summary>The page size when none is asked for.</summary>
-    public const int DefaultPageSize = 20;
-
     /// <summary>Maps the partner endpoints.</summary>
     public static IEndpointRouteBuilder MapPartnerApi(this IEndpointRouteBuilder app)
     {
@@ -55,20 +49,13 @@ public static class PartnerEndpoints
 
     private static async Task<IResult> List(HttpContext context, IGrainFactory grains, int? page, int? pageSize)
     {
-        if (page is < 1)
+        if (!PageRequest.TryCreate(context, page, pageSize, out var request, out var problem))
         {
-            return Problems.Create(context, "outOfRange", "page");
+            return problem!;
         }
 
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Problems.Create(context, "outOfRange", "pageSize", new Dictionary<string, string> { ["max"] = $"{MaxPageSize}" });
-        }
-
-        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         var all = await grains.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key).List();
-        var items = all.Skip((int)Math.Min(int.MaxValue, (long)(number - 1) * size)).Take(size).Select(PartnerListItem.From).ToArray();
-        return TypedResults.Ok(new ListPage<PartnerListItem>(items, all.Count, number, size));
+        return TypedResults.Ok(request.Of(all.Select(PartnerListItem.From).ToArray()));
     }
 
     private static async Task<IResult> Get(string id, HttpContext context, IGrainFactory grains)
