@@ -3,8 +3,13 @@ namespace LivingLab.Common;
 /// <summary>
 /// Why a command was refused: a stable machine code (e.g. "alreadyVoted", "wrongStage", "forbidden", "tooLong"),
 /// the field it concerns, and values for the human message. The web layer turns it into ja/en text and an HTTP status.
+/// <see cref="Causes"/> lists every unmet condition when one refusal has several (a stage gate: no operator and no KPI).
 /// </summary>
-public sealed record Rejection(string Code, string? Field = null, IReadOnlyDictionary<string, string>? Values = null);
+public sealed record Rejection(
+    string Code,
+    string? Field = null,
+    IReadOnlyDictionary<string, string>? Values = null,
+    IReadOnlyList<Rejection>? Causes = null);
 
 /// <summary>The outcome of a grain command: success, or an expected refusal with its reason (exceptions are for faults).</summary>
 public record CommandResult(Rejection? Rejection)

@@ -1,0 +1,82 @@
+using LivingLab.Comments;
+using LivingLab.Common;
+using LivingLab.Pipeline;
+using LivingLab.Runtime;
+
+namespace LivingLab.Ideas;
+
+/// <summary>
+/// One idea on its way through the pipeline (アイデア), keyed by its id. Every transition is an event with who, when,
+/// from, to, why and evidence; the stage gates are <see cref="StageGate"/>. Checks the caller's role itself.
+/// </summary>
+public interface IIdeaGrain : IGrainWithStringKey
+{
+    /// <summary>A resident (anyone signed in) proposes an idea; it starts in discovery.</summary>
+    Task<CommandResult<IdeaDetails>> ProposeAsync(IdeaInput input);
+
+    /// <summary>A facilitator creates the idea from a challenge (called by the challenge when accepted); starts in discovery.</summary>
+    Task<CommandResult<IdeaDetails>> CreateFromChallengeAsync(IdeaInput input, string challengeId);
+
+    /// <summary>Links one more challenge to an existing idea (facilitators; called by the challenge when accepted).</summary>
+    Task<CommandResult> LinkChallengeAsync(string challengeId);
+
+    /// <summary>The idea as the caller sees it; null when it does not exist.</summary>
+    [ReadOnly]
+    Task<IdeaDetails?> GetAsync();
+
+    /// <summary>
+    /// Moves the idea one stage forward through the gate, or one back, or reopens a closed idea in its stage (facilitators).
+    /// A refused gate answers "gateNotMet" with every missing condition as a cause.
+    /// </summary>
+    Task<CommandResult<IdeaDetails>> AdvanceAsync(AdvanceInput input);
+
+    /// <summary>Closes the idea as declined or on hold, with a public reason (facilitators).</summary>
+    Task<CommandResult<IdeaDetails>> CloseAsync(IdeaStatus status, string? reason);
+
+    /// <summary>Adds the caller's vote (one per account; "alreadyVoted"); returns the new count.</summary>
+    Task<CommandResult<int>> VoteAsync();
+
+    /// <summary>Withdraws the caller's vote ("notVoted"); returns the new count.</summary>
+    Task<CommandResult<int>> WithdrawVoteAsync();
+
+    /// <summary>Follows the idea (signed in); following twice is fine.</summary>
+    Task<CommandResult> FollowAsync();
+
+    /// <summary>Stops following; fine when not following.</summary>
+    Task<CommandResult> UnfollowAsync();
+
+    /// <summary>The thread, oldest first, replies after their parent; hidden text only for moderators.</summary>
+    [ReadOnly]
+    Task<CommandResult<IReadOnlyList<CommentView>>> GetCommentsAsync();
+
+    /// <summary>Adds a comment or a reply (signed in).</summary>
+    Task<CommandResult<CommentView>> CommentAsync(CommentInput input);
+
+    /// <summary>Edits the caller's own comment within 15 minutes.</summary>
+    Task<CommandResult<CommentView>> EditCommentAsync(string commentId, string? body);
+
+    /// <summary>Deletes the caller's own comment (or any, for a moderator).</summary>
+    Task<CommandResult> DeleteCommentAsync(string commentId);
+
+    /// <summary>Hides a comment with a public reason (facilitators and admins).</summary>
+    Task<CommandResult> HideCommentAsync(string commentId, string? reason);
+
+    /// <summary>Adds a KPI (facilitators); not after rollout.</summary>
+    Task<CommandResult<Kpi>> AddKpiAsync(KpiInput input);
+
+    /// <summary>Records a measurement of a KPI (facilitators, or members of an accepted partner).</summary>
+    Task<CommandResult<RecordedMeasurement>> RecordMeasurementAsync(string kpiId, MeasurementInput input);
+
+    /// <summary>A partner member applies with a Markdown proposal while the idea is open in research or pilot.</summary>
+    Task<CommandResult<PartnerApplication>> ApplyAsPartnerAsync(string? proposal);
+
+    /// <summary>Accepts or declines a pending application (facilitators); a decline needs a reason.</summary>
+    Task<CommandResult<PartnerApplication>> DecideApplicationAsync(string applicationId, bool accept, string? reason);
+
+    /// <summary>Names who runs the pilot: the town, or a partner accepted on this idea (facilitators).</summary>
+    Task<CommandResult<IdeaDetails>> SetOperatorAsync(IdeaOperator op);
+
+    /// <summary>The people to tell about a change: creator, voters and followers (for notifications).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetAudienceAsync();
+}
