@@ -37,3 +37,9 @@ public interface IEventedState<TState> : IPersistentState<TState>
 
 /// <summary>A domain event to record with a state write. <see cref="ActorId"/> is a person's id, never an email or a name.</summary>
 public sealed record DomainEvent(string Type, object Data, string? ActorId);
+
+/// <summary>A change to one row of a grain's row set, written atomically with the state: Payload null removes the row.</summary>
+public sealed record RowChange(string Set, string Member, string? Payload);
+
+/// <summary>One stored row of a grain's row set.</summary>
+public sealed record GrainRow(string Member, string Payload);

@@ -1,3 +1,5 @@
+using LivingLab.Runtime;
+
 namespace LivingLab.Storage;
 
 /// <summary>
@@ -16,11 +18,20 @@ public interface IGrainStorage : IAsyncDisposable
     Task<StoredState?> ReadAsync(StateId id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes (or deletes) state and appends its events atomically. Returns the new version (0 after a delete).
+    /// Writes (or deletes) state, appends its events and applies its row changes atomically. Returns the new version (0 after a delete).
     /// Throws <see cref="LivingLab.Runtime.InconsistentStateException"/> when the stored version is not the expected one;
     /// nothing of that write remains then.
     /// </summary>
     Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads every row of one grain's set, ordered by member (ordinal). Rows belong to the grain (type and key),
+    /// whatever the state name of the writes that changed them.
+    /// </summary>
+    Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string grainType, string grainKey, string set, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one row of a grain's set, or null when there is none.</summary>
+    Task<GrainRow?> ReadRowAsync(string grainType, string grainKey, string set, string member, CancellationToken cancellationToken = default);
 
     /// <summary>Reads events in log order after <paramref name="afterPosition"/> (0 reads from the start).</summary>
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default);

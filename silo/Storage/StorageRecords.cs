@@ -1,3 +1,5 @@
+using LivingLab.Runtime;
+
 namespace LivingLab.Storage;
 
 /// <summary>Identifies one piece of grain state: a row per (grain type, key, state name).</summary>
@@ -24,9 +26,19 @@ public sealed record StoredEvent(
 
 /// <summary>
 /// One atomic write: the new state payload (or a delete when <see cref="Payload"/> is null) guarded by
-/// <see cref="ExpectedVersion"/> (0 means "must not exist yet"), plus events appended in the same transaction.
+/// <see cref="ExpectedVersion"/> (0 means "must not exist yet"), plus events appended and changes to the grain's
+/// rows (<see cref="Rows"/>, applied in order; null or empty for none) in the same transaction.
 /// </summary>
-public sealed record StateWrite(StateId Id, string? Payload, long ExpectedVersion, IReadOnlyList<EventData> Events);
+public sealed record StateWrite(
+    StateId Id,
+    string? Payload,
+    long ExpectedVersion,
+    IReadOnlyList<EventData> Events,
+    IReadOnlyList<RowChange>? Rows = null)
+{
+    /// <summary>Whether the write changes any row; writes without rows take the providers' row-free path.</summary>
+    public bool HasRows => Rows is { Count: > 0 };
+}
 
 /// <summary>A durable reminder row.</summary>
 public sealed record ReminderEntry(string GrainType, string GrainKey, string ReminderName, DateTimeOffset StartAt, TimeSpan Period);

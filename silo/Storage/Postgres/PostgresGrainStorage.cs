@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LivingLab.ReadModel;
+using LivingLab.Runtime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -68,6 +69,33 @@ public sealed class PostgresGrainStorage : IGrainStorage, IReadModelDatabase, IS
 
     public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken = default) =>
         writer.EnqueueAsync(write, cancellationToken);
+
+    public async Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string grainType, string grainKey, string set, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT member, payload FROM grain_rows WHERE grain_type = $1 AND grain_key = $2 AND set_name = $3 ORDER BY member");
+        AddRowKey(command, grainType, grainKey, set);
+        var rows = new List<GrainRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new GrainRow(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return RowOrder.Ordinal(rows);
+    }
+
+    public async Task<GrainRow?> ReadRowAsync(string grainType, string grainKey, string set, string member, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT member, payload FROM grain_rows WHERE grain_type = $1 AND grain_key = $2 AND set_name = $3 AND member = $4");
+        AddRowKey(command, grainType, grainKey, set);
+        PostgresParameters.AddText(command.Parameters, member);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new GrainRow(reader.GetString(0), reader.GetString(1))
+            : null;
+    }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
@@ -155,6 +183,13 @@ public sealed class PostgresGrainStorage : IGrainStorage, IReadModelDatabase, IS
 
         await writer.DisposeAsync().ConfigureAwait(false);
         await dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void AddRowKey(NpgsqlCommand command, string grainType, string grainKey, string set)
+    {
+        PostgresParameters.AddText(command.Parameters, grainType);
+        PostgresParameters.AddText(command.Parameters, grainKey);
+        PostgresParameters.AddText(command.Parameters, set);
     }
 
     private static void AddReminderKey(NpgsqlCommand command, string grainType, string grainKey, string reminderName)

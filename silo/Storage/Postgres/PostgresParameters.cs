@@ -6,8 +6,11 @@ namespace LivingLab.Storage;
 /// <summary>Binds writes to the positional parameters of <see cref="PostgresSql"/> statements.</summary>
 internal static class PostgresParameters
 {
-    /// <summary>Binds $1..$5 of <see cref="PostgresSql.WriteRound"/>, and $6..$10 of <see cref="PostgresSql.WriteRoundWithEvents"/>.</summary>
-    public static void AddRound(NpgsqlParameterCollection parameters, IReadOnlyList<PendingWrite> round, bool withEvents)
+    /// <summary>
+    /// Binds the parameters of <see cref="PostgresSql.WriteRound"/> with the same choice of parts: the writes, then
+    /// their events, then their row changes.
+    /// </summary>
+    public static void AddRound(NpgsqlParameterCollection parameters, IReadOnlyList<PendingWrite> round, bool withEvents, bool withRows)
     {
         var types = new string[round.Count];
         var keys = new string[round.Count];
@@ -29,31 +32,15 @@ internal static class PostgresParameters
         AddTextArray(parameters, names);
         AddTextArray(parameters, payloads);
         parameters.Add(new NpgsqlParameter<long[]> { TypedValue = expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        if (!withEvents)
+        if (withEvents)
         {
-            return;
+            AddRoundEvents(parameters, round);
         }
 
-        var count = 0;
-        foreach (var pending in round)
+        if (withRows)
         {
-            count += pending.Write.Events.Count;
+            AddRoundRows(parameters, round);
         }
-
-        var owners = new long[count];
-        var events = new EventColumns(count);
-        var e = 0;
-        for (var w = 0; w < round.Count; w++)
-        {
-            foreach (var data in round[w].Write.Events)
-            {
-                owners[e] = w + 1;
-                events.Set(e++, data);
-            }
-        }
-
-        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = owners, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        events.AddTo(parameters);
     }
 
     /// <summary>Binds $1..$6 of <see cref="PostgresSql.AppendEvents"/> with the events of the given writes, in order.</summary>
@@ -82,6 +69,65 @@ internal static class PostgresParameters
         AddTextArray(parameters, grainTypes);
         AddTextArray(parameters, grainKeys);
         events.AddTo(parameters);
+    }
+
+    private static void AddRoundEvents(NpgsqlParameterCollection parameters, IReadOnlyList<PendingWrite> round)
+    {
+        var count = 0;
+        foreach (var pending in round)
+        {
+            count += pending.Write.Events.Count;
+        }
+
+        var owners = new long[count];
+        var events = new EventColumns(count);
+        var e = 0;
+        for (var w = 0; w < round.Count; w++)
+        {
+            foreach (var data in round[w].Write.Events)
+            {
+                owners[e] = w + 1;
+                events.Set(e++, data);
+            }
+        }
+
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = owners, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        events.AddTo(parameters);
+    }
+
+    private static void AddRoundRows(NpgsqlParameterCollection parameters, IReadOnlyList<PendingWrite> round)
+    {
+        var count = 0;
+        foreach (var pending in round)
+        {
+            count += pending.Write.Rows?.Count ?? 0;
+        }
+
+        var owners = new long[count];
+        var sets = new string[count];
+        var members = new string[count];
+        var payloads = new string?[count];
+        var r = 0;
+        for (var w = 0; w < round.Count; w++)
+        {
+            if (round[w].Write.Rows is not { } rows)
+            {
+                continue;
+            }
+
+            foreach (var change in rows)
+            {
+                owners[r] = w + 1;
+                sets[r] = change.Set;
+                members[r] = change.Member;
+                payloads[r++] = change.Payload;
+            }
+        }
+
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = owners, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        AddTextArray(parameters, sets);
+        AddTextArray(parameters, members);
+        AddTextArray(parameters, payloads);
     }
 
     public static void AddId(NpgsqlParameterCollection parameters, StateId id)

@@ -61,18 +61,9 @@ internal static class PostgresSql
             ON g.grain_type = w.grain_type AND g.grain_key = w.grain_key AND g.state_name = w.state_name
         """;
 
-    /// <summary>
-    /// Applies a round of state writes ($1..$5, see the comments in source) and returns, for each write,
-    /// (n, new version or null on a conflict, version stored before the round or null).
-    /// </summary>
-    public const string WriteRound = "WITH " + RoundCtes + "\n" + RoundOutcomes;
-
-    /// <summary>
-    /// <see cref="WriteRound"/> that also appends the events of the writes that succeeded, in one statement:
-    /// $6..$10 are the owning write's 1-based index, event_type, payload, actor_id, occurred_at, one element per event.
-    /// </summary>
-    public const string WriteRoundWithEvents = "WITH " + RoundCtes + """
-        ,
+    // The events part: $6..$10 are the owning write's 1-based index, event_type, payload, actor_id, occurred_at, one
+    // element per event; only the events of writes in ok are appended, in array order.
+    private const string EventsCte = """
         ev AS (
             INSERT INTO events (grain_type, grain_key, event_type, payload, actor_id, occurred_at)
             SELECT w.grain_type, w.grain_key, e.event_type, e.payload, e.actor_id, e.occurred_at
@@ -81,7 +72,23 @@ internal static class PostgresSql
             JOIN ok ON ok.n = e.write_n
             JOIN w ON w.n = e.write_n
             ORDER BY e.m)
-        """ + RoundOutcomes;
+        """;
+
+    private static readonly string[] Rounds =
+    [
+        "WITH " + RoundCtes + "\n" + RoundOutcomes,
+        "WITH " + RoundCtes + ",\n" + EventsCte + "\n" + RoundOutcomes,
+        "WITH " + RoundCtes + ",\n" + RowsCtes(6) + "\n" + RoundOutcomes,
+        "WITH " + RoundCtes + ",\n" + EventsCte + ",\n" + RowsCtes(11) + "\n" + RoundOutcomes,
+    ];
+
+    /// <summary>
+    /// The statement that applies a round of state writes ($1..$5, see the comments in source) and returns, for each
+    /// write, (n, new version or null on a conflict, version stored before the round or null). With events, it also
+    /// appends the events of the writes that succeeded ($6..$10); with rows, it also applies their row changes (the
+    /// next four parameters). Each part is left out when no write of the round needs it, so it costs nothing then.
+    /// </summary>
+    public static string WriteRound(bool withEvents, bool withRows) => Rounds[(withEvents ? 1 : 0) + (withRows ? 2 : 0)];
 
     /// <summary>
     /// Appends events given as arrays, one element per event ($1 grain_type, $2 grain_key, $3 event_type, $4 payload,
@@ -93,5 +100,29 @@ internal static class PostgresSql
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
             WITH ORDINALITY AS e(grain_type, grain_key, event_type, payload, actor_id, occurred_at, m)
         ORDER BY e.m
+        """;
+
+    // The rows part: the four parameters from $first are the owning write's 1-based index, set_name, member and
+    // payload (null removes the row), one element per change. Only changes of writes in ok apply. One statement may
+    // not touch a row twice, and two writes of a round may name the same row (two states of one grain, or one write
+    // changing a row twice), so the last change to each row in array order, which is queue order, is the one applied.
+    private static string RowsCtes(int first) => $$"""
+        rc AS (
+            SELECT DISTINCT ON (w.grain_type, w.grain_key, c.set_name, c.member)
+                w.grain_type, w.grain_key, c.set_name, c.member, c.payload
+            FROM unnest(${{first}}::bigint[], ${{first + 1}}::text[], ${{first + 2}}::text[], ${{first + 3}}::text[])
+                WITH ORDINALITY AS c(write_n, set_name, member, payload, m)
+            JOIN ok ON ok.n = c.write_n
+            JOIN w ON w.n = c.write_n
+            ORDER BY w.grain_type, w.grain_key, c.set_name, c.member, c.m DESC),
+        row_upserts AS (
+            INSERT INTO grain_rows (grain_type, grain_key, set_name, member, payload)
+            SELECT grain_type, grain_key, set_name, member, payload FROM rc WHERE payload IS NOT NULL
+            ON CONFLICT (grain_type, grain_key, set_name, member) DO UPDATE SET payload = excluded.payload),
+        row_deletes AS (
+            DELETE FROM grain_rows g USING rc
+            WHERE rc.payload IS NULL
+                AND g.grain_type = rc.grain_type AND g.grain_key = rc.grain_key
+                AND g.set_name = rc.set_name AND g.member = rc.member)
         """;
 }

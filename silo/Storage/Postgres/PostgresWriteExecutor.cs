@@ -4,7 +4,7 @@ namespace LivingLab.Storage;
 
 /// <summary>
 /// Applies group-commit batches on one PostgreSQL connection. Normally a batch is a single round trip:
-/// BEGIN, the event-log lock, one statement per round (state changes and their events), COMMIT.
+/// BEGIN, the event-log lock, one statement per round (state changes, their events and row changes), COMMIT.
 /// </summary>
 internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
 {
@@ -69,8 +69,9 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
         foreach (var round in rounds)
         {
             var withEvents = round.Exists(HasEvents);
-            var command = new NpgsqlBatchCommand(withEvents ? PostgresSql.WriteRoundWithEvents : PostgresSql.WriteRound);
-            PostgresParameters.AddRound(command.Parameters, round, withEvents);
+            var withRows = round.Exists(HasRows);
+            var command = new NpgsqlBatchCommand(PostgresSql.WriteRound(withEvents, withRows));
+            PostgresParameters.AddRound(command.Parameters, round, withEvents, withRows);
             commands.BatchCommands.Add(command);
         }
 
@@ -107,7 +108,8 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
     }
 
     // Used only while a test hook is installed: the hook must run between the state changes and the event append,
-    // so the events go in a second statement. The state statement is the same as in the one-round-trip path.
+    // so the events go in a second statement. The state statement is the same as in the one-round-trip path, row
+    // changes included: it applies only those of the writes that pass their version check, as there.
     private void ExecuteStepwise(NpgsqlConnection connection, List<List<PendingWrite>> rounds, Func<StateWrite, Task> hook)
     {
         using var transaction = connection.BeginTransaction();
@@ -117,8 +119,9 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
             {
                 foreach (var round in rounds)
                 {
-                    var command = new NpgsqlBatchCommand(PostgresSql.WriteRound);
-                    PostgresParameters.AddRound(command.Parameters, round, withEvents: false);
+                    var withRows = round.Exists(HasRows);
+                    var command = new NpgsqlBatchCommand(PostgresSql.WriteRound(withEvents: false, withRows));
+                    PostgresParameters.AddRound(command.Parameters, round, withEvents: false, withRows);
                     states.BatchCommands.Add(command);
                 }
 
@@ -216,6 +219,8 @@ internal sealed class PostgresWriteExecutor : IWriteBatchExecutor
         && !(previous.Payload is null && previous.ExpectedVersion == 0);
 
     private static bool HasEvents(PendingWrite pending) => pending.Write.Events.Count > 0;
+
+    private static bool HasRows(PendingWrite pending) => pending.Write.HasRows;
 
     private static void TryRollback(NpgsqlTransaction transaction)
     {

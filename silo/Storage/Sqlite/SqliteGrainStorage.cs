@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LivingLab.ReadModel;
+using LivingLab.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace LivingLab.Storage;
@@ -58,6 +59,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, IReadModelDatabase, ISto
 
     public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken = default) =>
         writer.EnqueueAsync(write, cancellationToken);
+
+    public Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string grainType, string grainKey, string set, CancellationToken cancellationToken = default) =>
+        Run(() => reads.Use(session => session.ReadRows(grainType, grainKey, set)), cancellationToken);
+
+    public Task<GrainRow?> ReadRowAsync(string grainType, string grainKey, string set, string member, CancellationToken cancellationToken = default) =>
+        Run(() => reads.Use(session => session.ReadRow(grainType, grainKey, set, member)), cancellationToken);
 
     public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using LivingLab.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace LivingLab.Storage;
@@ -8,6 +9,8 @@ internal sealed class SqliteReadSession : IDisposable
     private readonly SqliteConnection connection;
     private SqliteCommand? readState;
     private SqliteCommand? readEvents;
+    private SqliteCommand? readRows;
+    private SqliteCommand? readRow;
 
     public SqliteReadSession(string connectionString)
     {
@@ -23,6 +26,37 @@ internal sealed class SqliteReadSession : IDisposable
         readState.Parameters[2].Value = id.StateName;
         using var reader = readState.ExecuteReader();
         return reader.Read() ? new StoredState(reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    public IReadOnlyList<GrainRow> ReadRows(string grainType, string grainKey, string set)
+    {
+        readRows ??= Create(
+            "SELECT member, payload FROM grain_rows WHERE grain_type = $type AND grain_key = $key AND set_name = $set ORDER BY member",
+            "$type", "$key", "$set");
+        readRows.Parameters[0].Value = grainType;
+        readRows.Parameters[1].Value = grainKey;
+        readRows.Parameters[2].Value = set;
+        var rows = new List<GrainRow>();
+        using var reader = readRows.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new GrainRow(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return RowOrder.Ordinal(rows);
+    }
+
+    public GrainRow? ReadRow(string grainType, string grainKey, string set, string member)
+    {
+        readRow ??= Create(
+            "SELECT member, payload FROM grain_rows WHERE grain_type = $type AND grain_key = $key AND set_name = $set AND member = $member",
+            "$type", "$key", "$set", "$member");
+        readRow.Parameters[0].Value = grainType;
+        readRow.Parameters[1].Value = grainKey;
+        readRow.Parameters[2].Value = set;
+        readRow.Parameters[3].Value = member;
+        using var reader = readRow.ExecuteReader();
+        return reader.Read() ? new GrainRow(reader.GetString(0), reader.GetString(1)) : null;
     }
 
     public IReadOnlyList<StoredEvent> ReadEvents(long afterPosition, int maxCount)
@@ -107,6 +141,8 @@ internal sealed class SqliteReadSession : IDisposable
     {
         readState?.Dispose();
         readEvents?.Dispose();
+        readRows?.Dispose();
+        readRow?.Dispose();
         connection.Dispose();
     }
 

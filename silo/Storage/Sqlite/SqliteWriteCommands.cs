@@ -1,3 +1,4 @@
+using LivingLab.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace LivingLab.Storage;
@@ -10,6 +11,8 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteCommand deleteState;
     private readonly SqliteCommand readVersion;
     private readonly SqliteCommand appendEvent;
+    private readonly SqliteCommand upsertRow;
+    private readonly SqliteCommand deleteRow;
     private readonly SqliteCommand[] all;
 
     public SqliteWriteCommands(SqliteConnection connection)
@@ -33,7 +36,14 @@ internal sealed class SqliteWriteCommands : IDisposable
             "INSERT INTO events (grain_type, grain_key, event_type, payload, actor_id, occurred_at) "
             + "VALUES ($type, $key, $event_type, $payload, $actor, $occurred)",
             "$type", "$key", "$event_type", "$payload", "$actor", "$occurred");
-        all = [insertState, updateState, deleteState, readVersion, appendEvent];
+        upsertRow = Create(connection,
+            "INSERT INTO grain_rows (grain_type, grain_key, set_name, member, payload) VALUES ($type, $key, $set, $member, $payload) "
+            + "ON CONFLICT (grain_type, grain_key, set_name, member) DO UPDATE SET payload = excluded.payload",
+            "$type", "$key", "$set", "$member", "$payload");
+        deleteRow = Create(connection,
+            "DELETE FROM grain_rows WHERE grain_type = $type AND grain_key = $key AND set_name = $set AND member = $member",
+            "$type", "$key", "$set", "$member");
+        all = [insertState, updateState, deleteState, readVersion, appendEvent, upsertRow, deleteRow];
         foreach (var command in all)
         {
             command.Prepare();
@@ -84,6 +94,18 @@ internal sealed class SqliteWriteCommands : IDisposable
     {
         Execute(appendEvent, id.GrainType, id.GrainKey, data.EventType, data.Payload,
             (object?)data.ActorId ?? DBNull.Value, SqliteTime.ToText(data.OccurredAt));
+    }
+
+    public void ApplyRow(StateId id, RowChange change)
+    {
+        if (change.Payload is { } payload)
+        {
+            Execute(upsertRow, id.GrainType, id.GrainKey, change.Set, change.Member, payload);
+        }
+        else
+        {
+            Execute(deleteRow, id.GrainType, id.GrainKey, change.Set, change.Member);
+        }
     }
 
     public void Dispose()

@@ -62,6 +62,14 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
             return;
         }
 
+        if (write.Rows is { Count: > 0 } rows)
+        {
+            foreach (var change in rows)
+            {
+                commands.ApplyRow(write.Id, change);
+            }
+        }
+
         hook?.Invoke(write).GetAwaiter().GetResult();
 
         foreach (var data in write.Events)
