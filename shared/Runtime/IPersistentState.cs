@@ -26,13 +26,30 @@ public interface IStorage<TState>
 public interface IPersistentState<TState> : IStorage<TState>;
 
 /// <summary>
-/// LivingLab's one addition to Orleans' state API: a state write that appends domain events in the same
-/// transaction, so the audit trail and read models can never disagree with the state.
+/// LivingLab's addition to Orleans' state API: a state write that appends domain events in the same
+/// transaction, so the audit trail and read models can never disagree with the state; and row sets, for growing
+/// sets (supporters, voters, comments) that must not live in the state payload.
 /// </summary>
+/// <remarks>
+/// Rows belong to the grain (its type and key), not to one state name: every state of a grain sees the same sets.
+/// <see cref="IStorage{TState}.ClearStateAsync"/> leaves them in place; remove rows with changes whose payload is null.
+/// </remarks>
 public interface IEventedState<TState> : IPersistentState<TState>
 {
     /// <summary>Writes the state and appends <paramref name="events"/> atomically.</summary>
     Task WriteStateAsync(IReadOnlyList<DomainEvent> events);
+
+    /// <summary>
+    /// Writes the state, appends <paramref name="events"/> and applies <paramref name="rows"/> (in order) in one
+    /// transaction; on a version conflict or any failure none of them is applied.
+    /// </summary>
+    Task WriteStateAsync(IReadOnlyList<DomainEvent> events, IReadOnlyList<RowChange> rows);
+
+    /// <summary>Reads every row of this grain's <paramref name="set"/>, ordered by member (ordinal).</summary>
+    Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string set);
+
+    /// <summary>Reads one row of this grain's <paramref name="set"/>, or null when there is none.</summary>
+    Task<GrainRow?> ReadRowAsync(string set, string member);
 }
 
 /// <summary>A domain event to record with a state write. <see cref="ActorId"/> is a person's id, never an email or a name.</summary>

@@ -72,10 +72,15 @@ internal sealed class PersistentState<TState> : IEventedState<TState>, IStateLoa
         RecordExists = true;
     }
 
-    public Task WriteStateAsync() => WriteStateAsync([]);
+    public Task WriteStateAsync() => WriteStateAsync([], []);
 
-    public async Task WriteStateAsync(IReadOnlyList<DomainEvent> events)
+    public Task WriteStateAsync(IReadOnlyList<DomainEvent> events) => WriteStateAsync(events, []);
+
+    public async Task WriteStateAsync(IReadOnlyList<DomainEvent> events, IReadOnlyList<RowChange> rows)
     {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(rows);
+        var changes = ToRowChanges(rows);
         var payload = JsonSerializer.Serialize(State, StateJson.Options);
         var size = Encoding.UTF8.GetByteCount(payload);
         var limit = activation.Runtime.Options.MaxStatePayloadBytes;
@@ -86,8 +91,21 @@ internal sealed class PersistentState<TState> : IEventedState<TState>, IStateLoa
                 $"The state '{id.StateName}' of grain {activation.Id} is {size:N0} bytes; the limit is {limit:N0}. Nothing was written. Keep growing sets (supporters, comments) in rows of their own.");
         }
 
-        version = await WriteAsync(new StateWrite(id, payload, version, ToEventData(events)));
+        version = await WriteAsync(new StateWrite(id, payload, version, ToEventData(events), changes));
         RecordExists = true;
+    }
+
+    public Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return activation.Runtime.Storage.ReadRowsAsync(id.GrainType, id.GrainKey, set);
+    }
+
+    public Task<GrainRow?> ReadRowAsync(string set, string member)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(member);
+        return activation.Runtime.Storage.ReadRowAsync(id.GrainType, id.GrainKey, set, member);
     }
 
     public async Task ClearStateAsync()
@@ -120,6 +138,33 @@ internal sealed class PersistentState<TState> : IEventedState<TState>, IStateLoa
     // grain to undo it, the activation goes once the current call ends, and the next call reads what is stored.
     private void DropAfterFailedWrite(string why) =>
         activation.RequestDeactivation(new DeactivationReason(DeactivationReasonCode.StateWriteFailed, $"write of state '{id.StateName}' failed: {why}"));
+
+    // A copy, because the writer thread reads the changes after this call has returned to the grain; checked here,
+    // because a null member would otherwise match no row and a delete would silently do nothing.
+    private RowChange[]? ToRowChanges(IReadOnlyList<RowChange> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var changes = new RowChange[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var change = rows[i];
+            if (change?.Set is null || change.Member is null)
+            {
+                DropAfterFailedWrite("a row change without a set or member");
+                throw new ArgumentException(
+                    $"Row change {i} of the write of state '{id.StateName}' of grain {activation.Id} has no set or member. Nothing was written.",
+                    nameof(rows));
+            }
+
+            changes[i] = change;
+        }
+
+        return changes;
+    }
 
     private IReadOnlyList<EventData> ToEventData(IReadOnlyList<DomainEvent> events)
     {
