@@ -21,10 +21,15 @@ public interface IChallengeGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ChallengeDetails?> GetAsync();
 
-    /// <summary>Adds the caller's support (one per account; repeating is "alreadySupported"); returns the new count.</summary>
+    /// <summary>
+    /// Adds the caller's support (one per account; repeating is "alreadySupported"); returns the new count. Interleaves
+    /// with other calls so a popular challenge's supports share writes instead of queueing one fsync each.
+    /// </summary>
+    [AlwaysInterleave]
     Task<CommandResult<int>> SupportAsync();
 
     /// <summary>Withdraws the caller's support ("notSupported" when there is none); returns the new count.</summary>
+    [AlwaysInterleave]
     Task<CommandResult<int>> WithdrawSupportAsync();
 
     /// <summary>Follows the challenge (signed in); following twice is fine.</summary>

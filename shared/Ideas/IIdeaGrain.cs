@@ -33,10 +33,15 @@ public interface IIdeaGrain : IGrainWithStringKey
     /// <summary>Closes the idea as declined or on hold, with a public reason (facilitators).</summary>
     Task<CommandResult<IdeaDetails>> CloseAsync(IdeaStatus status, string? reason);
 
-    /// <summary>Adds the caller's vote (one per account; "alreadyVoted"); returns the new count.</summary>
+    /// <summary>
+    /// Adds the caller's vote (one per account; "alreadyVoted"); returns the new count. Interleaves with other calls so
+    /// concurrent votes on one idea share writes (see the silo's StateCommitter).
+    /// </summary>
+    [AlwaysInterleave]
     Task<CommandResult<int>> VoteAsync();
 
     /// <summary>Withdraws the caller's vote ("notVoted"); returns the new count.</summary>
+    [AlwaysInterleave]
     Task<CommandResult<int>> WithdrawVoteAsync();
 
     /// <summary>Follows the idea (signed in); following twice is fine.</summary>

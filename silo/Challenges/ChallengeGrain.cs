@@ -1,0 +1,421 @@
+using LivingLab.Comments;
+using LivingLab.Common;
+using LivingLab.Ideas;
+using LivingLab.People;
+using LivingLab.Rows;
+using LivingLab.Runtime;
+
+namespace LivingLab.Challenges;
+
+/// <summary>A local issue: posting (also by proxy), support, follow, comments, and the facilitator's accept/merge/decline.</summary>
+public sealed class ChallengeGrain(
+    [PersistentState("challenge")] IEventedState<ChallengeState> state,
+    TimeProvider clock) : Grain, IChallengeGrain
+{
+    private readonly StateCommitter<ChallengeState> committer = new(state);
+    private readonly MemberSet supporters = new("supporters");
+    private readonly MemberSet followers = new("followers");
+    private CommentThread? thread;
+
+    // Supports interleave with everything; while a merge hands supporters over, a new one would be left behind.
+    private bool merging;
+
+    private ChallengeState S => state.State;
+
+    private bool Exists => S.Title is not null;
+
+    private string Id => GetPrimaryKeyString();
+
+    private CommentThread Thread => thread ??= new CommentThread(Id);
+
+    private static bool CallerFacilitates => Caller.IsInRole(Roles.Facilitator) || Caller.IsAdmin;
+
+    public Task<CommandResult<ChallengeDetails>> SubmitAsync(ChallengeInput input) => Submit(input, null);
+
+    public Task<CommandResult<ChallengeDetails>> SubmitOnBehalfAsync(ChallengeInput input, ProxyEntryInput proxy)
+    {
+        if (!CallerFacilitates)
+        {
+            return Task.FromResult(CommandResult<ChallengeDetails>.Reject(Caller.IsAuthenticated ? "forbidden" : "unauthenticated"));
+        }
+
+        return ChallengeRules.CheckProxy(proxy) is { } invalid
+            ? Task.FromResult(new CommandResult<ChallengeDetails>(null, invalid))
+            : Submit(input, proxy);
+    }
+
+    public async Task<ChallengeDetails?> GetAsync() => Exists ? await DetailsAsync() : null;
+
+    public async Task<CommandResult<int>> SupportAsync()
+    {
+        if ((CheckOpenForPeople(allowAccepted: true) ?? CheckNotMerging()) is { } refused)
+        {
+            return new CommandResult<int>(0, refused);
+        }
+
+        if (await supporters.AddAsync(state, Caller.Id!, clock.GetUtcNow()) is not { } row)
+        {
+            return CommandResult<int>.Reject("alreadySupported");
+        }
+
+        S.SupportCount++;
+        await committer.CommitAsync([Event(ChallengeEvents.Supported, new ChallengeSupportEvent(Id, S.SupportCount))], [row]);
+        return CommandResult<int>.Success(S.SupportCount);
+    }
+
+    public async Task<CommandResult<int>> WithdrawSupportAsync()
+    {
+        if ((CheckSignedInAndExists() ?? CheckNotMerging()) is { } refused)
+        {
+            return new CommandResult<int>(0, refused);
+        }
+
+        if (await supporters.RemoveAsync(state, Caller.Id!) is not { } row)
+        {
+            return CommandResult<int>.Reject("notSupported");
+        }
+
+        S.SupportCount--;
+        await committer.CommitAsync([Event(ChallengeEvents.SupportWithdrawn, new ChallengeSupportEvent(Id, S.SupportCount))], [row]);
+        return CommandResult<int>.Success(S.SupportCount);
+    }
+
+    public async Task<CommandResult> FollowAsync()
+    {
+        if (CheckSignedInAndExists() is { } refused)
+        {
+            return new CommandResult(refused);
+        }
+
+        if (await followers.AddAsync(state, Caller.Id!, clock.GetUtcNow()) is { } row)
+        {
+            S.FollowerCount++;
+            await committer.CommitAsync([Event(ChallengeEvents.Followed, new ChallengeFollowEvent(Id))], [row]);
+        }
+
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> UnfollowAsync()
+    {
+        if (CheckSignedInAndExists() is { } refused)
+        {
+            return new CommandResult(refused);
+        }
+
+        if (await followers.RemoveAsync(state, Caller.Id!) is { } row)
+        {
+            S.FollowerCount--;
+            await committer.CommitAsync([Event(ChallengeEvents.Unfollowed, new ChallengeFollowEvent(Id))], [row]);
+        }
+
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult<IReadOnlyList<CommentView>>> GetCommentsAsync() =>
+        Exists
+            ? CommandResult<IReadOnlyList<CommentView>>.Success(await Thread.ViewAsync(state, clock.GetUtcNow()))
+            : CommandResult<IReadOnlyList<CommentView>>.Reject("notFound");
+
+    public async Task<CommandResult<CommentView>> CommentAsync(CommentInput input)
+    {
+        if (CheckOpenForPeople(allowAccepted: true, allowClosed: true) is { } refused)
+        {
+            return new CommandResult<CommentView>(null, refused);
+        }
+
+        var result = await Thread.PostAsync(state, input, S.NextCommentNumber, clock.GetUtcNow());
+        if (result.Value is { } change)
+        {
+            S.NextCommentNumber++;
+        }
+
+        return await WriteComment(result);
+    }
+
+    public async Task<CommandResult<CommentView>> EditCommentAsync(string commentId, string? body) =>
+        CheckSignedInAndExists() is { } refused
+            ? new CommandResult<CommentView>(null, refused)
+            : await WriteComment(await Thread.EditAsync(state, commentId, body, clock.GetUtcNow()));
+
+    public async Task<CommandResult> DeleteCommentAsync(string commentId) =>
+        CheckSignedInAndExists() is { } refused
+            ? new CommandResult(refused)
+            : await WriteComment(await Thread.DeleteAsync(state, commentId, clock.GetUtcNow()));
+
+    public async Task<CommandResult> HideCommentAsync(string commentId, string? reason) =>
+        CheckSignedInAndExists() is { } refused
+            ? new CommandResult(refused)
+            : await WriteComment(await Thread.HideAsync(state, commentId, reason, clock.GetUtcNow()));
+
+    public async Task<CommandResult<string>> AcceptAsync(string? ideaId)
+    {
+        if (CheckFacilitatorDecision() is { } refused)
+        {
+            return new CommandResult<string>(null, refused);
+        }
+
+        var created = string.IsNullOrEmpty(ideaId);
+        CommandResult linked;
+        if (created)
+        {
+            // Derived from this challenge, so a retry after a failure reaches the same idea instead of making a second one.
+            ideaId = IdeaIds.ForChallenge(Id);
+            linked = await GrainFactory.GetGrain<IIdeaGrain>(ideaId).CreateFromChallengeAsync(new IdeaInput(S.Title, S.Body, S.Category), Id);
+        }
+        else if (!Ids.IsWellFormed(ideaId))
+        {
+            return CommandResult<string>.Reject("notFound", "ideaId");
+        }
+        else
+        {
+            linked = await GrainFactory.GetGrain<IIdeaGrain>(ideaId!).LinkChallengeAsync(Id);
+        }
+
+        if (!linked.Succeeded)
+        {
+            return new CommandResult<string>(null, linked.Rejection! with { Field = linked.Rejection.Field ?? "ideaId" });
+        }
+
+        S.Status = ChallengeStatus.Accepted;
+        S.IdeaId = ideaId;
+        Decide();
+        await committer.CommitAsync([Event(ChallengeEvents.Accepted, new ChallengeAcceptedEvent(Id, ideaId!, created))]);
+        return CommandResult<string>.Success(ideaId!);
+    }
+
+    public async Task<CommandResult> MergeAsync(string? intoId)
+    {
+        if (CheckFacilitatorDecision() is { } refused)
+        {
+            return new CommandResult(refused);
+        }
+
+        if (string.IsNullOrEmpty(intoId))
+        {
+            return CommandResult.Reject("required", "intoId");
+        }
+
+        if (intoId == Id)
+        {
+            return CommandResult.Reject("mergeIntoSelf", "intoId");
+        }
+
+        if (!Ids.IsWellFormed(intoId))
+        {
+            return CommandResult.Reject("notFound", "intoId");
+        }
+
+        CommandResult<int> absorbed;
+        merging = true;
+        try
+        {
+            var package = new MergePackage(
+                Id,
+                [.. await supporters.AllAsync(state)],
+                [.. await followers.AllAsync(state), S.AuthorId],
+                await Thread.AllAsync(state));
+            absorbed = await GrainFactory.GetGrain<IChallengeGrain>(intoId).AbsorbAsync(package);
+        }
+        finally
+        {
+            merging = false;
+        }
+
+        if (!absorbed.Succeeded)
+        {
+            return new CommandResult(absorbed.Rejection! with { Field = absorbed.Rejection.Field ?? "intoId" });
+        }
+
+        S.Status = ChallengeStatus.Merged;
+        S.MergedIntoId = intoId;
+        Decide();
+        await committer.CommitAsync([Event(ChallengeEvents.Merged, new ChallengeMergedEvent(Id, intoId))]);
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> DeclineAsync(string? reason)
+    {
+        if (CheckFacilitatorDecision() is { } refused)
+        {
+            return new CommandResult(refused);
+        }
+
+        if (ChallengeRules.CheckReason(reason) is { } invalid)
+        {
+            return new CommandResult(invalid);
+        }
+
+        S.Status = ChallengeStatus.Declined;
+        S.DeclineReason = TextRules.Normalize(reason);
+        Decide();
+        await committer.CommitAsync([Event(ChallengeEvents.Declined, new ChallengeDeclinedEvent(Id, S.DeclineReason))]);
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult<int>> AbsorbAsync(MergePackage package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        if (!CallerFacilitates)
+        {
+            return CommandResult<int>.Reject("forbidden");
+        }
+
+        if (!Exists)
+        {
+            return CommandResult<int>.Reject("notFound", "intoId");
+        }
+
+        if (S.AbsorbedFrom.Contains(package.FromId, StringComparer.Ordinal))
+        {
+            return CommandResult<int>.Success(S.SupportCount);
+        }
+
+        if (S.Status is ChallengeStatus.Merged or ChallengeStatus.Declined)
+        {
+            // Merging into a challenge that is itself gone would hide the supporters twice over.
+            return CommandResult<int>.Reject("targetClosed", "intoId");
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = new List<RowChange>();
+        foreach (var person in package.SupporterIds)
+        {
+            if (await supporters.AddAsync(state, person, now) is { } row)
+            {
+                rows.Add(row);
+                S.SupportCount++;
+            }
+        }
+
+        foreach (var person in package.FollowerIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await followers.AddAsync(state, person, now) is { } row)
+            {
+                rows.Add(row);
+                S.FollowerCount++;
+            }
+        }
+
+        var (commentRows, visible, next) = await Thread.AbsorbAsync(state, package.Comments, package.FromId, S.NextCommentNumber);
+        rows.AddRange(commentRows);
+        S.NextCommentNumber = next;
+        S.CommentCount += visible;
+        S.AbsorbedFrom.Add(package.FromId);
+        await committer.CommitAsync(
+            [Event(ChallengeEvents.Absorbed, new ChallengeAbsorbedEvent(Id, package.FromId, S.SupportCount, S.CommentCount))], rows);
+        return CommandResult<int>.Success(S.SupportCount);
+    }
+
+    public async Task<IReadOnlyList<string>> GetAudienceAsync()
+    {
+        if (!Exists)
+        {
+            return [];
+        }
+
+        var people = new HashSet<string>(StringComparer.Ordinal) { S.AuthorId };
+        people.UnionWith(await supporters.AllAsync(state));
+        people.UnionWith(await followers.AllAsync(state));
+        return [.. people];
+    }
+
+    private async Task<CommandResult<ChallengeDetails>> Submit(ChallengeInput input, ProxyEntryInput? proxy)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (Caller.Id is not { } author)
+        {
+            return CommandResult<ChallengeDetails>.Reject("unauthenticated");
+        }
+
+        if (Exists)
+        {
+            return CommandResult<ChallengeDetails>.Reject("alreadyExists");
+        }
+
+        if (ChallengeRules.Check(input) is { } invalid)
+        {
+            return new CommandResult<ChallengeDetails>(null, invalid);
+        }
+
+        var clean = ChallengeRules.Normalize(input);
+        state.State = new ChallengeState
+        {
+            Title = clean.Title,
+            Body = clean.Body!,
+            Category = clean.Category!,
+            PlaceText = clean.Place?.Text,
+            Latitude = clean.Place?.Latitude,
+            Longitude = clean.Place?.Longitude,
+            AuthorId = author,
+            ProxyChannel = proxy?.Channel,
+            OnBehalfOf = proxy is null ? null : NullIfEmpty(TextRules.Normalize(proxy.OnBehalfOf)),
+            Created = clock.GetUtcNow(),
+            Status = ChallengeStatus.Open,
+        };
+        var submitted = new ChallengeSubmittedEvent(Id, S.Title!, S.Body, S.Category, Place(), Proxy(), author);
+        await committer.CommitAsync([Event(ChallengeEvents.Submitted, submitted)]);
+        return CommandResult<ChallengeDetails>.Success(await DetailsAsync());
+    }
+
+    private async Task<CommandResult<CommentView>> WriteComment(CommandResult<CommentThread.Change> result)
+    {
+        if (result.Value is not { } change)
+        {
+            return new CommandResult<CommentView>(null, result.Rejection);
+        }
+
+        S.CommentCount += change.VisibleDelta;
+        await committer.CommitAsync([change.Event], [change.Row]);
+        return CommandResult<CommentView>.Success(change.View);
+    }
+
+    private Rejection? CheckSignedInAndExists() =>
+        !Caller.IsAuthenticated ? new Rejection("unauthenticated")
+        : !Exists ? new Rejection("notFound")
+        : null;
+
+    // Support and comments go on while the challenge is open or in the pipeline; a merged one points elsewhere.
+    private Rejection? CheckOpenForPeople(bool allowAccepted, bool allowClosed = false) =>
+        CheckSignedInAndExists()
+        ?? (S.Status switch
+        {
+            ChallengeStatus.Open => null,
+            ChallengeStatus.Accepted when allowAccepted => null,
+            ChallengeStatus.Merged => new Rejection("challengeMerged", null, new Dictionary<string, string> { ["intoId"] = S.MergedIntoId ?? "" }),
+            ChallengeStatus.Declined when allowClosed => null,
+            _ => new Rejection("notOpen", null, new Dictionary<string, string> { ["status"] = ChallengeWireNames.Format(S.Status) }),
+        });
+
+    private Rejection? CheckNotMerging() => merging ? new Rejection("conflict") : null;
+
+    private Rejection? CheckFacilitatorDecision() =>
+        !Caller.IsAuthenticated ? new Rejection("unauthenticated")
+        : !CallerFacilitates ? new Rejection("forbidden")
+        : !Exists ? new Rejection("notFound")
+        : S.Status != ChallengeStatus.Open ? new Rejection("notOpen", null, new Dictionary<string, string> { ["status"] = ChallengeWireNames.Format(S.Status) })
+        : null;
+
+    private void Decide()
+    {
+        S.Decided = clock.GetUtcNow();
+        S.DecidedBy = Caller.Id;
+    }
+
+    private async Task<ChallengeDetails> DetailsAsync()
+    {
+        var caller = Caller.Id;
+        var supported = caller is not null && await supporters.ContainsAsync(state, caller);
+        var following = caller is not null && await followers.ContainsAsync(state, caller);
+        return new ChallengeDetails(Id, S.Title!, S.Body, S.Category, Place(), S.AuthorId, Proxy(), S.Created, S.Status,
+            S.SupportCount, S.FollowerCount, S.CommentCount, S.IdeaId, S.MergedIntoId, S.DeclineReason, S.Decided, supported, following);
+    }
+
+    private Place? Place() => S.PlaceText is null && S.Latitude is null ? null : new Place(S.PlaceText, S.Latitude, S.Longitude);
+
+    private ProxyEntry? Proxy() => S.ProxyChannel is { } channel ? new ProxyEntry(channel, S.OnBehalfOf, S.AuthorId) : null;
+
+    private static DomainEvent Event(string type, object data) => new(type, data, Caller.Id);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
