@@ -58,9 +58,10 @@ public sealed class ChallengeGrain(
             return CommandResult<int>.Reject("alreadySupported");
         }
 
-        S.SupportCount++;
-        await committer.CommitAsync([Event(ChallengeEvents.Supported, new ChallengeSupportEvent(Id, S.SupportCount))], [row]);
-        return CommandResult<int>.Success(S.SupportCount);
+        // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
+        var count = ++S.SupportCount;
+        await committer.CommitAsync([Event(ChallengeEvents.Supported, new ChallengeSupportEvent(Id, count))], [row]);
+        return CommandResult<int>.Success(count);
     }
 
     public async Task<CommandResult<int>> WithdrawSupportAsync()
@@ -75,9 +76,10 @@ public sealed class ChallengeGrain(
             return CommandResult<int>.Reject("notSupported");
         }
 
-        S.SupportCount--;
-        await committer.CommitAsync([Event(ChallengeEvents.SupportWithdrawn, new ChallengeSupportEvent(Id, S.SupportCount))], [row]);
-        return CommandResult<int>.Success(S.SupportCount);
+        // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
+        var count = --S.SupportCount;
+        await committer.CommitAsync([Event(ChallengeEvents.SupportWithdrawn, new ChallengeSupportEvent(Id, count))], [row]);
+        return CommandResult<int>.Success(count);
     }
 
     public async Task<CommandResult> FollowAsync()

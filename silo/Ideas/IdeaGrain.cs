@@ -162,9 +162,10 @@ public sealed class IdeaGrain(
             return CommandResult<int>.Reject("alreadyVoted");
         }
 
-        S.VoteCount++;
-        await committer.CommitAsync([Event(IdeaEvents.Voted, new IdeaVoteEvent(Id, S.VoteCount))], [row]);
-        return CommandResult<int>.Success(S.VoteCount);
+        // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
+        var count = ++S.VoteCount;
+        await committer.CommitAsync([Event(IdeaEvents.Voted, new IdeaVoteEvent(Id, count))], [row]);
+        return CommandResult<int>.Success(count);
     }
 
     public async Task<CommandResult<int>> WithdrawVoteAsync()
@@ -179,9 +180,10 @@ public sealed class IdeaGrain(
             return CommandResult<int>.Reject("notVoted");
         }
 
-        S.VoteCount--;
-        await committer.CommitAsync([Event(IdeaEvents.VoteWithdrawn, new IdeaVoteEvent(Id, S.VoteCount))], [row]);
-        return CommandResult<int>.Success(S.VoteCount);
+        // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
+        var count = --S.VoteCount;
+        await committer.CommitAsync([Event(IdeaEvents.VoteWithdrawn, new IdeaVoteEvent(Id, count))], [row]);
+        return CommandResult<int>.Success(count);
     }
 
     public async Task<CommandResult> FollowAsync()

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using LivingLab.Benchmarks;
 using LivingLab.Benchmarks.ReadModel;
 using LivingLab.Benchmarks.Runtime;
+using LivingLab.Benchmarks.Web;
 
 // dotnet run -c Release --project tests/LivingLab.Benchmarks -- <benchmark> [options]
 switch (args.FirstOrDefault())
@@ -24,7 +25,11 @@ switch (args.FirstOrDefault())
     case "search":
         return await SearchCommand.RunAsync(args[1..], Console.Out);
 
+    // Votes through the HTTP API on one idea (pipeline issue): `votes [sqlite|postgres] [pastVotes] [seconds] [clients]`.
+    case "votes":
+        return await VoteLoadCommand.RunAsync(args[1..], Console.Out);
+
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients]");
         return 2;
 }

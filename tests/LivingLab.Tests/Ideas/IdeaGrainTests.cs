@@ -1,6 +1,8 @@
 using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.Pipeline;
+using LivingLab.Runtime;
+using LivingLab.Storage;
 using LivingLab.Tests.Runtime;
 
 namespace LivingLab.Tests.Ideas;
@@ -255,5 +257,68 @@ public sealed class IdeaGrainTests
         Assert.Equal(ApplicationStatus.Declined, declined.Value!.Status);
         Assert.Equal("alreadyDecided", twice.Rejection!.Code);
         Assert.True(again.Succeeded);
+    }
+
+    [Fact]
+    public async Task Concurrent_votes_from_many_people_are_all_kept_after_a_restart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "livinglab-tests", $"{Guid.NewGuid():N}.db");
+        string id;
+        await using (var silo = await TestSilo.StartAsync(path))
+        {
+            var grain = await ProposedAsync(silo);
+            id = grain.GetPrimaryKeyString();
+
+            var votes = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+            {
+                Callers.Resident($"voter-{i}");
+                return await grain.VoteAsync();
+            })));
+
+            Assert.All(votes, v => Assert.True(v.Succeeded));
+            Assert.Equal(Enumerable.Range(1, 300), votes.Select(v => v.Value).Order());
+        }
+
+        await using (var silo = await TestSilo.StartAsync(path))
+        {
+            var grain = silo.Grain<IIdeaGrain>(id);
+            Callers.Resident("voter-299");
+            var idea = (await grain.GetAsync())!;
+            Assert.Equal((300, true), (idea.VoteCount, idea.VotedByCaller));
+            Assert.Equal(300, (await silo.Storage.ReadEventsAsync(0, 1000)).Count(e => e.EventType == IdeaEvents.Voted));
+            Assert.Equal("alreadyVoted", (await grain.VoteAsync()).Rejection!.Code);
+        }
+    }
+
+    [Fact]
+    public async Task When_a_shared_write_fails_no_vote_of_it_is_kept_and_the_idea_reloads_what_is_stored()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var grain = await ProposedAsync(silo);
+        Callers.Resident("voter-0");
+        await grain.VoteAsync();
+        var hooks = (IStorageFaultHooks)silo.Storage;
+        hooks.BeforeEventAppend = _ => throw new IOException("disk full");
+
+        var failed = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => Task.Run(async () =>
+        {
+            Callers.Resident($"voter-{i}");
+            try
+            {
+                await grain.VoteAsync();
+                return false;
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+        })));
+        hooks.BeforeEventAppend = null;
+
+        Assert.All(failed, Assert.True);
+        Callers.Resident("voter-7");
+        var idea = (await grain.GetAsync())!;
+        Assert.Equal((1, false), (idea.VoteCount, idea.VotedByCaller));
+        Assert.Equal(2, (await grain.VoteAsync()).Value);
     }
 }
