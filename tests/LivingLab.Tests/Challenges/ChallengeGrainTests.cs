@@ -8,8 +8,11 @@ using LivingLab.Tests.Runtime;
 
 namespace LivingLab.Tests.Challenges;
 
-public sealed class ChallengeGrainTests
+/// <summary>The grain's behaviour through the real runtime, on SQLite and on PostgreSQL.</summary>
+public abstract class ChallengeGrainTests(string provider)
 {
+    private string Provider => provider;
+
     private static readonly ChallengeInput Parking = new(
         "駅前の駐輪場が足りない", "朝7時台は**満車**で、歩道に自転車があふれています。", "transport", new Place("酒田駅前", 38.9146, 139.8366));
 
@@ -25,7 +28,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task A_resident_posts_a_challenge_and_the_event_holds_its_public_fields()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var id = Ids.New();
         Callers.Resident("resident-1");
 
@@ -48,7 +52,8 @@ public sealed class ChallengeGrainTests
     [InlineData("題", "本文", "weather", "unknownCategory", "category")]
     public async Task Each_invalid_field_is_refused_with_its_name_and_rule(string title, string body, string category, string code, string field)
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         Callers.Resident("resident-1");
         var grain = silo.Grain<IChallengeGrain>(Ids.New());
 
@@ -61,7 +66,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Lengths_are_counted_in_characters_with_limits_of_120_and_10000()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         Callers.Resident("resident-1");
 
         var longest = await silo.Grain<IChallengeGrain>(Ids.New()).SubmitAsync(Parking with { Title = new string('駐', 120), Body = new string('a', 10_000) });
@@ -81,7 +87,8 @@ public sealed class ChallengeGrainTests
     [InlineData(38.9, 181.0, "place.longitude")]
     public async Task A_place_needs_both_coordinates_within_range(double? lat, double? lon, string field)
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         Callers.Resident("resident-1");
 
         var refused = await silo.Grain<IChallengeGrain>(Ids.New()).SubmitAsync(Parking with { Place = new Place(null, lat, lon) });
@@ -92,7 +99,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Anonymous_callers_cannot_post()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         Callers.Anonymous();
 
         var refused = await silo.Grain<IChallengeGrain>(Ids.New()).SubmitAsync(Parking);
@@ -103,7 +111,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Only_facilitators_post_on_behalf_and_the_channel_is_public()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var proxy = new ProxyEntryInput(ProxyChannel.Paper, "70代の住民");
         Callers.Resident("resident-1");
         var byResident = await silo.Grain<IChallengeGrain>(Ids.New()).SubmitOnBehalfAsync(Parking, proxy);
@@ -123,9 +132,9 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Support_counts_once_per_account_can_be_withdrawn_and_survives_reactivation()
     {
-        var path = Path.Combine(Path.GetTempPath(), "livinglab-tests", $"{Guid.NewGuid():N}.db");
+        await using var store = await SiloStore.CreateAsync(Provider);
         string id;
-        await using (var silo = await TestSilo.StartAsync(path))
+        await using (var silo = await TestSilo.StartAsync(store))
         {
             var grain = await PostedAsync(silo);
             id = grain.GetPrimaryKeyString();
@@ -138,7 +147,7 @@ public sealed class ChallengeGrainTests
             Assert.Equal("notSupported", (await grain.WithdrawSupportAsync()).Rejection!.Code);
         }
 
-        await using (var silo = await TestSilo.StartAsync(path))
+        await using (var silo = await TestSilo.StartAsync(store))
         {
             var grain = silo.Grain<IChallengeGrain>(id);
             Callers.Resident("supporter-1");
@@ -153,7 +162,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Concurrent_supports_from_one_account_count_once()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await PostedAsync(silo);
         Callers.Resident("supporter-1");
 
@@ -166,7 +176,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Comments_take_one_level_of_replies_and_the_author_edits_for_15_minutes()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await PostedAsync(silo);
         Callers.Resident("commenter-1");
         var top = (await grain.CommentAsync(new CommentInput("私も困っています"))).Value!;
@@ -194,7 +205,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task A_moderator_hides_a_comment_with_a_reason_and_its_text_leaves_public_views()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await PostedAsync(silo);
         Callers.Resident("commenter-1");
         var comment = (await grain.CommentAsync(new CommentInput("個人の電話番号 090-0000-0000"))).Value!;
@@ -219,7 +231,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task The_author_deletes_their_comment_and_its_text_is_gone()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await PostedAsync(silo);
         Callers.Resident("commenter-1");
         var comment = (await grain.CommentAsync(new CommentInput("消したい"))).Value!;
@@ -237,7 +250,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Accepting_creates_an_idea_in_discovery_linked_to_the_challenge()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await PostedAsync(silo);
         Callers.Resident("resident-2");
         var byResident = await grain.AcceptAsync(null);
@@ -257,7 +271,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Accepting_into_an_existing_idea_links_it_and_an_unknown_idea_is_refused()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var first = await PostedAsync(silo);
         var second = await PostedAsync(silo, "resident-2");
         Callers.Facilitator();
@@ -274,7 +289,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Merging_keeps_every_supporter_once_and_every_comment_and_the_duplicate_redirects()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var duplicate = await PostedAsync(silo, "author-a");
         var target = await PostedAsync(silo, "author-b");
         foreach (var (grain, person) in new[] { (duplicate, "p1"), (duplicate, "p2"), (target, "p2"), (target, "p3") })
@@ -310,7 +326,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task A_repeated_merge_hand_over_changes_nothing()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var target = await PostedAsync(silo);
         Callers.Facilitator();
         var package = new MergePackage("dup-1", ["p1", "p2"], [], []);
@@ -324,7 +341,8 @@ public sealed class ChallengeGrainTests
     [Fact]
     public async Task Declining_needs_a_reason_and_closes_support()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await PostedAsync(silo);
         Callers.Facilitator();
 
@@ -345,7 +363,8 @@ public sealed class ChallengeGrainTests
     [InlineData("👩‍👩‍👧 e\u0301\u0301 مرحبا بالعالم ‏עברית")]
     public async Task Text_is_stored_exactly_as_written(string text)
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         Callers.Resident("resident-1");
         var grain = silo.Grain<IChallengeGrain>(Ids.New());
 
@@ -355,3 +374,9 @@ public sealed class ChallengeGrainTests
         Assert.Equal((text, text), (read!.Title, read.Body));
     }
 }
+
+/// <summary>ChallengeGrain behaviour on SQLite.</summary>
+public sealed class SqliteChallengeGrainTests() : ChallengeGrainTests("Sqlite");
+
+/// <summary>ChallengeGrain behaviour on PostgreSQL.</summary>
+public sealed class PostgresChallengeGrainTests() : ChallengeGrainTests("Postgres");

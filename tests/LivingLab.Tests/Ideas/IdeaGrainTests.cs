@@ -7,8 +7,11 @@ using LivingLab.Tests.Runtime;
 
 namespace LivingLab.Tests.Ideas;
 
-public sealed class IdeaGrainTests
+/// <summary>The grain's behaviour through the real runtime, on SQLite and on PostgreSQL.</summary>
+public abstract class IdeaGrainTests(string provider)
 {
+    private string Provider => provider;
+
     private const string Partner = "partner-tobishima";
 
     private static readonly IdeaInput Delivery = new("離島の電動モビリティ配送", "飛島の買い物を**電動モビリティ**で届ける。", "transport");
@@ -43,7 +46,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task A_proposed_idea_starts_in_discovery_and_anonymous_callers_cannot_propose()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         Callers.Anonymous();
         var anonymous = await silo.Grain<IIdeaGrain>(Ids.New()).ProposeAsync(Delivery);
 
@@ -57,7 +61,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task Only_facilitators_advance_and_each_move_records_who_when_from_to_why_and_evidence()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         Callers.Resident("resident-1");
         var byResident = await grain.AdvanceAsync(new AdvanceInput(Stage.Research, "進めたい", []));
@@ -80,7 +85,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task A_move_skipping_a_stage_or_without_a_rationale_is_refused()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         Callers.Facilitator();
 
@@ -97,7 +103,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task The_pilot_gate_lists_every_missing_condition()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         await MoveAsync(grain, Stage.Research);
         Callers.Facilitator();
@@ -113,7 +120,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task A_partner_applies_in_research_is_accepted_runs_the_pilot_and_the_idea_enters_pilot()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         Callers.PartnerMember("member-1", Partner);
         var tooEarly = await grain.ApplyAsPartnerAsync("提案");
@@ -144,7 +152,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task Rollout_needs_a_measurement_of_every_kpi_recorded_by_staff_or_an_accepted_partner()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await InResearchWithAcceptedPartnerAsync(silo);
         Callers.Facilitator();
         await grain.SetOperatorAsync(IdeaOperator.Town);
@@ -175,7 +184,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task Votes_count_once_per_account_and_can_be_withdrawn()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         Callers.Resident("voter-1");
 
@@ -195,7 +205,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task A_closed_idea_keeps_its_stage_takes_no_votes_and_reopens_with_a_rationale()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         await MoveAsync(grain, Stage.Research);
         Callers.Facilitator();
@@ -217,7 +228,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task Pending_applications_are_seen_by_staff_and_the_applying_partner_only()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         await MoveAsync(grain, Stage.Research);
         Callers.PartnerMember("member-1", Partner);
@@ -240,7 +252,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task A_declined_application_needs_a_reason_and_the_partner_may_apply_again()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         await MoveAsync(grain, Stage.Research);
         Callers.PartnerMember("member-1", Partner);
@@ -262,9 +275,9 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task Concurrent_votes_from_many_people_are_all_kept_after_a_restart()
     {
-        var path = Path.Combine(Path.GetTempPath(), "livinglab-tests", $"{Guid.NewGuid():N}.db");
+        await using var store = await SiloStore.CreateAsync(Provider);
         string id;
-        await using (var silo = await TestSilo.StartAsync(path))
+        await using (var silo = await TestSilo.StartAsync(store))
         {
             var grain = await ProposedAsync(silo);
             id = grain.GetPrimaryKeyString();
@@ -279,7 +292,7 @@ public sealed class IdeaGrainTests
             Assert.Equal(Enumerable.Range(1, 300), votes.Select(v => v.Value).Order());
         }
 
-        await using (var silo = await TestSilo.StartAsync(path))
+        await using (var silo = await TestSilo.StartAsync(store))
         {
             var grain = silo.Grain<IIdeaGrain>(id);
             Callers.Resident("voter-299");
@@ -293,7 +306,8 @@ public sealed class IdeaGrainTests
     [Fact]
     public async Task When_a_shared_write_fails_no_vote_of_it_is_kept_and_the_idea_reloads_what_is_stored()
     {
-        await using var silo = await TestSilo.StartAsync();
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
         var grain = await ProposedAsync(silo);
         Callers.Resident("voter-0");
         await grain.VoteAsync();
@@ -322,3 +336,9 @@ public sealed class IdeaGrainTests
         Assert.Equal(2, (await grain.VoteAsync()).Value);
     }
 }
+
+/// <summary>IdeaGrain behaviour on SQLite.</summary>
+public sealed class SqliteIdeaGrainTests() : IdeaGrainTests("Sqlite");
+
+/// <summary>IdeaGrain behaviour on PostgreSQL.</summary>
+public sealed class PostgresIdeaGrainTests() : IdeaGrainTests("Postgres");

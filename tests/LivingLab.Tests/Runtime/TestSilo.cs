@@ -30,14 +30,27 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<TestSilo> StartAsync(
+    public static Task<TestSilo> StartAsync(
         string? databasePath = null,
         Action<SiloOptions>? options = null,
         Action<IServiceCollection>? configureServices = null)
     {
         databasePath ??= Path.Combine(Path.GetTempPath(), "livinglab-tests", $"{Guid.NewGuid():N}.db");
+        return StartAsync(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath }, databasePath, options, configureServices);
+    }
+
+    /// <summary>A silo over <paramref name="store"/> (SQLite or PostgreSQL); start another over the same store to restart.</summary>
+    public static Task<TestSilo> StartAsync(SiloStore store, Action<SiloOptions>? options = null) =>
+        StartAsync(store.Settings, store.Settings.GetValueOrDefault("Storage:Sqlite:Path") ?? "", options, null);
+
+    private static async Task<TestSilo> StartAsync(
+        IReadOnlyDictionary<string, string?> settings,
+        string databasePath,
+        Action<SiloOptions>? options,
+        Action<IServiceCollection>? configureServices)
+    {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath })
+            .AddInMemoryCollection(settings)
             .Build();
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
