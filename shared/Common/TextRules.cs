@@ -22,9 +22,9 @@ public static class TextRules
     public static string Normalize(string? value) =>
         (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
 
-    /// <summary>A rejection with a "max" value, for rules that are not plain text lengths.</summary>
+    /// <summary>A rejection with a "limit" value (the messages say {limit}), for rules that are not plain text lengths.</summary>
     public static Rejection Limit(string code, string field, int max) =>
-        new(code, field, new Dictionary<string, string> { ["max"] = max.ToString(CultureInfo.InvariantCulture) });
+        new(code, field, new Dictionary<string, string> { ["limit"] = max.ToString(CultureInfo.InvariantCulture) });
 
     private static Rejection? Check(string? value, string field, int max, bool required, bool multiline)
     {

@@ -90,7 +90,7 @@ public static class StageGate
         evidence ??= [];
         if (evidence.Count > MaxEvidenceLinks)
         {
-            missing.Add(new Rejection("tooMany", "evidence", Values(("max", Number(MaxEvidenceLinks)))));
+            missing.Add(new Rejection("tooMany", "evidence", Values(("limit", Number(MaxEvidenceLinks)))));
         }
 
         for (var i = 0; i < evidence.Count; i++)
@@ -98,7 +98,7 @@ public static class StageGate
             var url = evidence[i];
             if (url is not null && url.Length > MaxEvidenceUrlLength)
             {
-                missing.Add(new Rejection("tooLong", "evidence", Values(("index", Number(i)), ("max", Number(MaxEvidenceUrlLength)))));
+                missing.Add(new Rejection("tooLong", "evidence", Values(("index", Number(i)), ("limit", Number(MaxEvidenceUrlLength)))));
             }
             else if (!IsEvidenceUrl(url))
             {
@@ -188,7 +188,7 @@ public static class StageGate
         }
         else if (IsLongerThan(text, max))
         {
-            missing.Add(new Rejection("tooLong", field, Values(("max", Number(max)))));
+            missing.Add(new Rejection("tooLong", field, Values(("limit", Number(max)))));
         }
     }
 

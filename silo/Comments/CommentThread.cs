@@ -63,7 +63,7 @@ internal sealed class CommentThread(string itemId)
         await LoadAsync(state);
         if (comments!.Count >= CommentRules.MaxCommentsPerThread)
         {
-            return CommandResult<Change>.Reject("tooMany", "body", new Dictionary<string, string> { ["max"] = CommentRules.MaxCommentsPerThread.ToString(CultureInfo.InvariantCulture) });
+            return CommandResult<Change>.Reject("tooMany", "body", new Dictionary<string, string> { ["limit"] = CommentRules.MaxCommentsPerThread.ToString(CultureInfo.InvariantCulture) });
         }
 
         string? parentAuthor = null;

@@ -21,7 +21,7 @@ public readonly record struct PageRequest(int Page, int PageSize)
     {
         request = new PageRequest(page ?? 1, pageSize ?? DefaultPageSize);
         problem = page is < 1 ? Problems.Create(context, "outOfRange", "page")
-            : pageSize is < 1 or > MaxPageSize ? Problems.Create(context, "outOfRange", "pageSize", new Dictionary<string, string> { ["max"] = $"{MaxPageSize}" })
+            : pageSize is < 1 or > MaxPageSize ? Problems.Create(context, "outOfRange", "pageSize", new Dictionary<string, string> { ["limit"] = $"{MaxPageSize}" })
             : null;
         return problem is null;
     }

@@ -76,7 +76,7 @@ public abstract class ChallengeGrainTests(string provider)
         var emoji = await silo.Grain<IChallengeGrain>(Ids.New()).SubmitAsync(Parking with { Title = string.Concat(Enumerable.Repeat("👩‍👩‍👧", 120)) });
 
         Assert.True(longest.Succeeded);
-        Assert.Equal(("tooLong", "title", "120"), (tooLongTitle.Rejection!.Code, tooLongTitle.Rejection.Field, tooLongTitle.Rejection.Values!["max"]));
+        Assert.Equal(("tooLong", "title", "120"), (tooLongTitle.Rejection!.Code, tooLongTitle.Rejection.Field, tooLongTitle.Rejection.Values!["limit"]));
         Assert.Equal(("tooLong", "body"), (tooLongBody.Rejection!.Code, tooLongBody.Rejection.Field));
         Assert.True(emoji.Succeeded, emoji.Rejection?.ToString());
     }

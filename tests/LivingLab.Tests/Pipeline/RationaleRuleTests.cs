@@ -30,7 +30,7 @@ public sealed class RationaleRuleTests
 
         Assert.Equal("tooLong", rejection.Code);
         Assert.Equal("rationale", rejection.Field);
-        Assert.Equal("2000", rejection.Values!["max"]);
+        Assert.Equal("2000", rejection.Values!["limit"]);
     }
 
     [Fact]
