@@ -32,6 +32,10 @@ public static class AccountHostingExtensions
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
                 options.SlidingExpiration = true;
                 options.EventsType = typeof(AccountCookieEvents);
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/forbidden";
+                options.ReturnUrlParameter = "returnUrl";
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccountSchemes.Bearer, null);
         services.AddAuthorizationBuilder()

@@ -7,6 +7,7 @@ using LivingLab.Web.Api;
 using LivingLab.Web.Api.Docs;
 using LivingLab.Web.Api.Partners;
 using LivingLab.Web.Components;
+using LivingLab.Web.Features.Account;
 using LivingLab.Web.Features.Health;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -30,6 +31,8 @@ public static class WebHostingExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(_ => new MarkdownRenderer());
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.AddLivingLabAccounts();
@@ -62,6 +65,11 @@ public static class WebHostingExtensions
             ];
         });
         app.Use(RememberCultureChoice);
+        app.Use(DisplayPreferences.RememberTextChoice);
+        // Pages answer an unknown address with a page people can act on; the API keeps its problem bodies.
+        app.UseWhen(context => !ApiPaths.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+        // Routing after the re-execute above, so the not-found page's own address is routed when it runs again.
+        app.UseRouting();
         app.UseStaticFiles();
         app.UseLivingLabApiDocs();
         app.UseLivingLabAccounts();
@@ -70,6 +78,7 @@ public static class WebHostingExtensions
         app.MapLivingLabAccounts();
         app.MapPartnerApi();
         app.MapCategoryApi();
+        app.MapAccountPages();
         app.MapLivingLabApiDocs();
         app.MapRazorComponents<App>();
         return app;

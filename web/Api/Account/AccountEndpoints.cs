@@ -1,3 +1,4 @@
+using LivingLab.Web.Features.Account;
 using LivingLab.People;
 using LivingLab.Runtime;
 using LivingLab.Web.Hosting;
@@ -53,53 +54,21 @@ public static class AccountEndpoints
 
     private static async Task<IResult> Register(RegisterRequest? body, HttpContext context, IGrainFactory grains)
     {
-        var registration = new Registration(body?.Email ?? "", body?.Password ?? "", body?.DisplayName ?? "");
-        if (AccountRules.CheckRegistration(registration) is { } problem)
-        {
-            return Problems.From(context, problem);
-        }
-
-        var result = await grains.GetGrain<IEmailIndexGrain>(AccountRules.NormalizeEmail(registration.Email)).Register(registration);
-        if (!result.Succeeded)
-        {
-            return Problems.From(context, result.Rejection!);
-        }
-
-        await SignInAsync(context, result.Value!);
-        return TypedResults.Created("/api/account/me", AccountResponse.From(result.Value!));
+        var result = await AccountActions.RegisterAsync(context, grains, body?.Email, body?.Password, body?.DisplayName);
+        return result.Succeeded
+            ? TypedResults.Created("/api/account/me", AccountResponse.From(result.Value!))
+            : Problems.From(context, result.Rejection!);
     }
 
     private static async Task<IResult> Login(LoginRequest? body, HttpContext context, IGrainFactory grains)
     {
-        if (AccountRules.CheckEmail(body?.Email) is { } badEmail)
-        {
-            return Problems.From(context, badEmail);
-        }
-
-        if (string.IsNullOrEmpty(body!.Password))
-        {
-            return Problems.Create(context, "required", "password");
-        }
-
-        // No account has a longer password, and hashing megabytes of input is work an attacker should not get for free.
-        if (body.Password.Length > AccountRules.MaxPasswordLength)
-        {
-            return Problems.Create(context, "invalidCredentials");
-        }
-
-        var result = await grains.GetGrain<IEmailIndexGrain>(AccountRules.NormalizeEmail(body.Email!)).SignIn(body.Password);
-        if (!result.Succeeded)
-        {
-            return Problems.From(context, result.Rejection!);
-        }
-
-        await SignInAsync(context, result.Value!);
-        return TypedResults.Ok(AccountResponse.From(result.Value!));
+        var result = await AccountActions.SignInAsync(context, grains, body?.Email, body?.Password);
+        return result.Succeeded ? TypedResults.Ok(AccountResponse.From(result.Value!)) : Problems.From(context, result.Rejection!);
     }
 
     private static async Task<IResult> Logout(HttpContext context)
     {
-        await context.SignOutAsync(AccountSchemes.Cookie);
+        await AccountActions.SignOutAsync(context);
         return TypedResults.NoContent();
     }
 
@@ -108,7 +77,4 @@ public static class AccountEndpoints
         var profile = await grains.GetGrain<IPersonGrain>(AccountPrincipal.PersonId(context.User)!).GetProfile();
         return profile is null ? Problems.Create(context, "notFound") : TypedResults.Ok(AccountResponse.From(profile));
     }
-
-    private static Task SignInAsync(HttpContext context, PersonProfile profile) =>
-        context.SignInAsync(AccountSchemes.Cookie, AccountPrincipal.Create(profile, AccountSchemes.Cookie));
 }
