@@ -14,7 +14,13 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
     public LivingLabFactory(IDictionary<string, string?>? settings = null)
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), "livinglab-web-tests", $"{Guid.NewGuid():N}.db");
-        this.settings = new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = DatabasePath };
+        this.settings = new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = DatabasePath,
+            // Tests start from an empty store; only the demo tests ask for the demo town.
+            ["LIVINGLAB_DEMO"] = "false",
+            ["Demo:Enabled"] = "false",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;

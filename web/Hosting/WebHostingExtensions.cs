@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
 
-/// <summary>Wires the web host: the co-hosted silo, localization, accounts, health, the API and its documentation, and the server-rendered pages.</summary>
+/// <summary>Wires the web host: the co-hosted silo, localization, accounts, the demo town, health, the API and its documentation, and the server-rendered pages.</summary>
 public static class WebHostingExtensions
 {
     /// <summary>The UI languages: Japanese first, English second.</summary>
@@ -36,6 +36,7 @@ public static class WebHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.AddLivingLabAccounts();
+        builder.AddLivingLabDemo();
         builder.Services.AddLivingLabApiDocs();
         return builder;
     }
