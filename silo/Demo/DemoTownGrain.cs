@@ -4,7 +4,7 @@ using LivingLab.Runtime;
 
 namespace LivingLab.Demo;
 
-/// <summary>The demo marker: decides once per store whether the demo town is seeded, and fixes the demo's timeline.</summary>
+/// <summary>The demo marker: decides once per store whether the demo town is seeded, fixes its timeline, and leases the work.</summary>
 public sealed class DemoTownGrain(
     [PersistentState("demo")] IEventedState<DemoTownState> state,
     TimeProvider clock) : Grain, IDemoTownGrain
@@ -13,40 +13,72 @@ public sealed class DemoTownGrain(
 
     public Task<DemoTownStatus> GetAsync() => Task.FromResult(Status());
 
-    public async Task<CommandResult<DemoTownStatus>> BeginAsync(bool storeIsEmpty)
+    public async Task<CommandResult<DemoTownStatus>> BeginAsync(bool storeIsEmpty, string owner, TimeSpan lease)
     {
-        if (!Caller.IsAdmin)
+        if (Refuse(owner) is { } refused)
         {
-            return CommandResult<DemoTownStatus>.Reject("forbidden");
-        }
-
-        if (S.Progress != DemoTownProgress.NotStarted)
-        {
-            return CommandResult<DemoTownStatus>.Success(Status());
+            return refused;
         }
 
         var now = clock.GetUtcNow();
-        S.Started = now;
-        if (storeIsEmpty)
+        switch (S.Progress)
         {
-            S.Progress = DemoTownProgress.Seeding;
-            S.Anchor = now;
-            await state.WriteStateAsync([new DomainEvent("DemoTownSeedingStarted", new { Anchor = now }, Caller.Id)]);
-        }
-        else
-        {
-            S.Progress = DemoTownProgress.Skipped;
-            await state.WriteStateAsync([new DomainEvent("DemoTownSkipped", new { Reason = "storeNotEmpty" }, Caller.Id)]);
+            case DemoTownProgress.NotStarted when storeIsEmpty:
+                S.Progress = DemoTownProgress.Seeding;
+                S.Anchor = now;
+                S.Started = now;
+                Lease(owner, now + lease);
+                await state.WriteStateAsync([new DomainEvent("DemoTownSeedingStarted", new { Anchor = now }, Caller.Id)]);
+                break;
+            case DemoTownProgress.NotStarted:
+                S.Progress = DemoTownProgress.Skipped;
+                S.Started = now;
+                await state.WriteStateAsync([new DomainEvent("DemoTownSkipped", new { Reason = "storeNotEmpty" }, Caller.Id)]);
+                break;
+            case DemoTownProgress.Seeding when S.Owner == owner || S.LeaseUntil is not { } until || until <= now:
+                // The previous owner stopped (or this is it, starting again): the work resumes here. No event: the
+                // timeline of the town is the seeded one, and who resumed it matters to nobody reading it.
+                Lease(owner, now + lease);
+                await state.WriteStateAsync();
+                break;
         }
 
         return CommandResult<DemoTownStatus>.Success(Status());
     }
 
-    public async Task<CommandResult<DemoTownStatus>> CompleteAsync()
+    public async Task<CommandResult<DemoTownStatus>> RenewAsync(string owner, TimeSpan lease)
     {
-        if (!Caller.IsAdmin)
+        if ((Refuse(owner) ?? RefuseUnlessOwner(owner)) is { } refused)
         {
-            return CommandResult<DemoTownStatus>.Reject("forbidden");
+            return refused;
+        }
+
+        Lease(owner, clock.GetUtcNow() + lease);
+        await state.WriteStateAsync();
+        return CommandResult<DemoTownStatus>.Success(Status());
+    }
+
+    public async Task<CommandResult<DemoTownStatus>> ReleaseAsync(string owner)
+    {
+        if (Refuse(owner) is { } refused)
+        {
+            return refused;
+        }
+
+        if (S.Progress == DemoTownProgress.Seeding && S.Owner == owner)
+        {
+            Lease(null, null);
+            await state.WriteStateAsync();
+        }
+
+        return CommandResult<DemoTownStatus>.Success(Status());
+    }
+
+    public async Task<CommandResult<DemoTownStatus>> CompleteAsync(string owner)
+    {
+        if (Refuse(owner) is { } refused)
+        {
+            return refused;
         }
 
         if (S.Progress == DemoTownProgress.Completed)
@@ -54,18 +86,35 @@ public sealed class DemoTownGrain(
             return CommandResult<DemoTownStatus>.Success(Status());
         }
 
-        if (S.Progress != DemoTownProgress.Seeding)
+        if (RefuseUnlessOwner(owner) is { } notOwner)
         {
-            return CommandResult<DemoTownStatus>.Reject("notSeeding");
+            return notOwner;
         }
 
         S.Progress = DemoTownProgress.Completed;
         S.Finished = clock.GetUtcNow();
+        Lease(null, null);
         await state.WriteStateAsync([new DomainEvent("DemoTownSeeded", new { S.Anchor }, Caller.Id)]);
         return CommandResult<DemoTownStatus>.Success(Status());
     }
 
-    private DemoTownStatus Status() => new(S.Progress, S.Anchor, S.Started, S.Finished);
+    private static CommandResult<DemoTownStatus>? Refuse(string owner) =>
+        !Caller.IsAdmin ? CommandResult<DemoTownStatus>.Reject("forbidden")
+        : string.IsNullOrWhiteSpace(owner) ? CommandResult<DemoTownStatus>.Reject("required", "owner")
+        : null;
+
+    private CommandResult<DemoTownStatus>? RefuseUnlessOwner(string owner) =>
+        S.Progress != DemoTownProgress.Seeding ? CommandResult<DemoTownStatus>.Reject("notSeeding")
+        : S.Owner != owner ? CommandResult<DemoTownStatus>.Reject("notOwner")
+        : null;
+
+    private void Lease(string? owner, DateTimeOffset? until)
+    {
+        S.Owner = owner;
+        S.LeaseUntil = until;
+    }
+
+    private DemoTownStatus Status() => new(S.Progress, S.Anchor, S.Owner, S.LeaseUntil, S.Started, S.Finished);
 }
 
 /// <summary>Stored state of the demo marker. Version 1; fields may be added, never repurposed.</summary>
@@ -77,6 +126,11 @@ public sealed class DemoTownState
 
     /// <summary>The real time seeding began; the demo's timeline ends here.</summary>
     public DateTimeOffset? Anchor { get; set; }
+
+    /// <summary>The seeder working on it now, while <see cref="LeaseUntil"/> lasts.</summary>
+    public string? Owner { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
 
     public DateTimeOffset? Started { get; set; }
 

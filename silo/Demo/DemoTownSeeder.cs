@@ -33,13 +33,20 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
 
     private const int MaxAttempts = 5;
 
+    // Long enough that a busy node renews well in time, short enough that a node that died is replaced at the next start soon after.
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    // Who this seeder is to the demo marker: one per host process.
+    private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     private IGrainFactory Grains => grains;
 
     private ILogger Logger => logger;
 
     /// <summary>
     /// Seeds the demo town unless this store already decided: a completed or skipped demo is left alone, an unfinished
-    /// one resumes, and a store that holds anything beyond the first admin is marked skipped and never seeded.
+    /// one resumes (unless another node holds it), and a store that holds anything beyond the first admin is marked
+    /// skipped and never seeded. Cancelling stops between two steps and hands the work to the next start.
     /// </summary>
     public async Task<DemoSeedResult> SeedIfEmptyAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -47,10 +54,10 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
         Caller.SetSystem();
         var marker = grains.GetGrain<IDemoTownGrain>(IDemoTownGrain.Key);
         var status = await marker.GetAsync();
-        if (status.Progress == DemoTownProgress.NotStarted)
+        if (status.Progress is DemoTownProgress.NotStarted or DemoTownProgress.Seeding)
         {
-            var empty = await StoreIsEmptyAsync(cancellationToken);
-            status = Expect(await RetryAsync(() => marker.BeginAsync(empty)), "begin the demo town").Value!;
+            var empty = status.Progress == DemoTownProgress.Seeding || await StoreIsEmptyAsync(cancellationToken);
+            status = Expect(await RetryAsync(() => marker.BeginAsync(empty, owner, Lease)), "begin the demo town").Value!;
         }
 
         switch (status.Progress)
@@ -61,11 +68,36 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
             case DemoTownProgress.Skipped:
                 logger.LogInformation("The store already held data when the demo was first enabled, so no demo town is seeded here.");
                 return new DemoSeedResult(status.Progress, [], 0);
+            case DemoTownProgress.Seeding when status.Owner != owner:
+                logger.LogInformation("Another node is seeding the demo town (until {LeaseUntil} at least); this one leaves it to that node.", status.LeaseUntil);
+                return new DemoSeedResult(status.Progress, [], 0);
         }
 
-        var result = await RunAsync(status.Anchor!.Value, progress, cancellationToken);
+        var renewed = clock.GetTimestamp();
+        async Task HeartbeatAsync()
+        {
+            if (clock.GetElapsedTime(renewed) >= Lease / 4)
+            {
+                Caller.SetSystem();
+                Expect(await RetryAsync(() => marker.RenewAsync(owner, Lease)), "keep the demo town's lease");
+                renewed = clock.GetTimestamp();
+            }
+        }
+
+        DemoSeedResult result;
+        try
+        {
+            result = await RunStepsAsync(status.Anchor!.Value, progress, HeartbeatAsync, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A node stopping mid-way lets the next start resume at once instead of waiting for the lease to run out.
+            await RetryAsync(() => marker.ReleaseAsync(owner));
+            throw;
+        }
+
         Caller.SetSystem();
-        var completed = Expect(await RetryAsync(() => marker.CompleteAsync()), "complete the demo town").Value!;
+        var completed = Expect(await RetryAsync(() => marker.CompleteAsync(owner)), "complete the demo town").Value!;
         return result with { Progress = completed.Progress };
     }
 
@@ -73,7 +105,10 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
     /// Runs every step of the demo town whose timeline ends at <paramref name="anchor"/>, doing only what is not done yet;
     /// leaves the demo marker alone. Cancelling stops between two steps.
     /// </summary>
-    public async Task<DemoSeedResult> RunAsync(DateTimeOffset anchor, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public Task<DemoSeedResult> RunAsync(DateTimeOffset anchor, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        RunStepsAsync(anchor, progress, null, cancellationToken);
+
+    private async Task<DemoSeedResult> RunStepsAsync(DateTimeOffset anchor, IProgress<int>? progress, Func<Task>? heartbeat, CancellationToken cancellationToken)
     {
         var run = new Run(this, anchor);
         var steps = run.Plan();
@@ -83,7 +118,13 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
         {
             cancellationToken.ThrowIfCancellationRequested();
             await RunStepAsync(step);
-            progress?.Report(++done);
+            // Not inside the Report call: with no progress the whole call, increment included, would be skipped.
+            done++;
+            progress?.Report(done);
+            if (heartbeat is not null)
+            {
+                await heartbeat();
+            }
         }
 
         logger.LogInformation(
