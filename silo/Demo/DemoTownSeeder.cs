@@ -22,8 +22,9 @@ public sealed record DemoSeedResult(DemoTownProgress Progress, IReadOnlyList<Dem
 /// Seeds the demo town through the grains, exactly as people would have built it: accounts, partner companies,
 /// challenges (some by proxy entry), supports, comments, decisions, ideas moved through their gates with rationale and
 /// evidence, partner applications, KPIs and measurements. Every step first checks whether it is already done and every
-/// id is derived from the data (people are found by email), so a run that stopped half-way, or a second node seeding at
-/// the same time, completes the town instead of duplicating it. Steps run in the order of their dates, stamped through
+/// id is derived from the data (people are found by email), so a run that stopped half-way is completed by the next
+/// instead of duplicated. One node seeds at a time, under a lease in the demo marker: a node that only reads could keep
+/// stale activations of grains the seeding node is writing. Steps run in the order of their dates, stamped through
 /// <see cref="DemoClock"/> when the host uses it, so the event log reads as a town's last fourteen months.
 /// </summary>
 public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, TimeProvider clock, ILogger<DemoTownSeeder> logger)
@@ -89,10 +90,19 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
         {
             result = await RunStepsAsync(status.Anchor!.Value, progress, HeartbeatAsync, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch
         {
-            // A node stopping mid-way lets the next start resume at once instead of waiting for the lease to run out.
-            await RetryAsync(() => marker.ReleaseAsync(owner));
+            // A node stopping mid-way (cancelled or failed) lets the next start resume at once instead of waiting for
+            // the lease to run out; if even that fails, the lease still runs out.
+            try
+            {
+                await RetryAsync(() => marker.ReleaseAsync(owner));
+            }
+            catch (Exception release)
+            {
+                logger.LogDebug(release, "The demo town's lease could not be released; it runs out by itself.");
+            }
+
             throw;
         }
 
@@ -134,8 +144,9 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
     }
 
     /// <summary>
-    /// Whether the store holds nothing but (at most) the first admin: "empty" is decided from the event log, which every
-    /// change in every grain writes to, so no kind of data can be overlooked.
+    /// Whether the store holds nothing but (at most) the first admin: "empty" is decided from the event log, where every
+    /// account, partner, challenge, idea or site setting begins (indexes without events only follow one), so no kind of
+    /// data can be overlooked.
     /// </summary>
     public async Task<bool> StoreIsEmptyAsync(CancellationToken cancellationToken = default)
     {
