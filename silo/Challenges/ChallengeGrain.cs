@@ -279,6 +279,10 @@ public sealed class ChallengeGrain(
             return CommandResult<int>.Reject("targetClosed", "intoId");
         }
 
+        // Everything is loaded before the first change, so no await falls between a change and its commit (see StateCommitter).
+        await supporters.AllAsync(state);
+        await followers.AllAsync(state);
+        await Thread.AllAsync(state);
         var now = clock.GetUtcNow();
         var rows = new List<RowChange>();
         foreach (var person in package.SupporterIds)

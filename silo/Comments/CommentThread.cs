@@ -19,6 +19,7 @@ internal sealed class CommentThread(string itemId)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private SortedDictionary<string, CommentRecord>? comments;
+    private Task? loading;
 
     /// <summary>Whether the caller may hide comments and see hidden text.</summary>
     public static bool CallerModerates => Caller.IsInRole(Roles.Facilitator) || Caller.IsAdmin;
@@ -33,7 +34,8 @@ internal sealed class CommentThread(string itemId)
     /// <summary>The thread as the caller sees it: replies right after their parent, hidden text only for moderators.</summary>
     public async Task<IReadOnlyList<CommentView>> ViewAsync<T>(IEventedState<T> state, DateTimeOffset now)
     {
-        var records = comments is null ? Parse(await state.ReadRowsAsync(RowSet)).Values : comments.Values;
+        await LoadAsync(state);
+        var records = comments!.Values;
         var moderator = CallerModerates;
         var callerId = Caller.Id;
         var byParent = records.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!);
@@ -228,7 +230,24 @@ internal sealed class CommentThread(string itemId)
         return new CommentView(c.Id, c.ParentId, c.AuthorId, showBody ? c.Body : null, c.Created, c.Edited, c.Status, c.HiddenReason, canEdit, c.MergedFrom);
     }
 
-    private async Task LoadAsync<T>(IEventedState<T> state) => comments ??= Parse(await state.ReadRowsAsync(RowSet));
+    // Loaded once per activation and kept, so showing a thread reads its rows once, not on every view. Interleaved
+    // read-only views share one load; a failed load is retried by the next call.
+    private Task LoadAsync<T>(IEventedState<T> state)
+    {
+        if (comments is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (loading is { IsFaulted: true } or { IsCanceled: true })
+        {
+            loading = null;
+        }
+
+        return loading ??= LoadCoreAsync(state);
+    }
+
+    private async Task LoadCoreAsync<T>(IEventedState<T> state) => comments = Parse(await state.ReadRowsAsync(RowSet));
 
     private static SortedDictionary<string, CommentRecord> Parse(IReadOnlyList<GrainRow> rows)
     {

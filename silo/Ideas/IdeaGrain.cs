@@ -23,6 +23,9 @@ public sealed class IdeaGrain(
     private readonly MemberSet followers = new("followers");
     private CommentThread? thread;
 
+    // Proposals are read once per activation and kept up to date here, so showing a pilot does not read them every time.
+    private Dictionary<string, string>? proposals;
+
     private IdeaState S => state.State;
 
     private bool Exists => S.Title is not null;
@@ -357,6 +360,8 @@ public sealed class IdeaGrain(
             return new CommandResult<PartnerApplication>(null, invalid);
         }
 
+        // Loaded before any change: between a change and its commit there must be no await (see StateCommitter).
+        var texts = await ProposalsAsync();
         var application = new ApplicationState
         {
             Id = "a" + S.NextApplicationNumber.ToString(CultureInfo.InvariantCulture),
@@ -368,6 +373,7 @@ public sealed class IdeaGrain(
         S.NextApplicationNumber++;
         S.Applications.Add(application);
         var text = TextRules.Normalize(proposal);
+        texts[application.Id] = text;
         await committer.CommitAsync(
             [Event(IdeaEvents.PartnerApplied, new PartnerAppliedEvent(Id, application.Id, partnerId))],
             [new RowChange(ProposalRows, application.Id, text)]);
@@ -408,8 +414,8 @@ public sealed class IdeaGrain(
         application.DecidedBy = Caller.Id;
         var decided = new PartnerApplicationDecidedEvent(Id, application.Id, application.PartnerId, application.ApplicantId, accept, application.DecisionReason);
         await committer.CommitAsync([Event(IdeaEvents.ApplicationDecided, decided)]);
-        var proposal = await state.ReadRowAsync(ProposalRows, application.Id);
-        return CommandResult<PartnerApplication>.Success(ToRecord(application, proposal?.Payload ?? ""));
+        var texts = await ProposalsAsync();
+        return CommandResult<PartnerApplication>.Success(ToRecord(application, texts.GetValueOrDefault(application.Id, "")));
     }
 
     public async Task<CommandResult<IdeaDetails>> SetOperatorAsync(IdeaOperator op)
@@ -526,9 +532,12 @@ public sealed class IdeaGrain(
             return [];
         }
 
-        var proposals = (await state.ReadRowsAsync(ProposalRows)).ToDictionary(r => r.Member, r => r.Payload, StringComparer.Ordinal);
-        return [.. visible.Select(a => ToRecord(a, proposals.GetValueOrDefault(a.Id, "")))];
+        var texts = await ProposalsAsync();
+        return [.. visible.Select(a => ToRecord(a, texts.GetValueOrDefault(a.Id, "")))];
     }
+
+    private async Task<Dictionary<string, string>> ProposalsAsync() =>
+        proposals ??= (await state.ReadRowsAsync(ProposalRows)).ToDictionary(r => r.Member, r => r.Payload, StringComparer.Ordinal);
 
     private static PartnerApplication ToRecord(ApplicationState a, string proposal) =>
         new(a.Id, a.PartnerId, a.ApplicantId, proposal, a.Submitted, a.Status,

@@ -46,7 +46,21 @@ internal sealed class MemberSet(string name)
 
     // One load per activation even when interleaved calls (votes are [AlwaysInterleave]) all find the set missing:
     // a second load finishing later would replace members that were added in between.
-    private Task LoadAsync<T>(IEventedState<T> state) => members is not null ? Task.CompletedTask : loading ??= LoadCoreAsync(state);
+    private Task LoadAsync<T>(IEventedState<T> state)
+    {
+        if (members is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        // A failed read must not stick: the next call tries again instead of failing for the activation's lifetime.
+        if (loading is { IsFaulted: true } or { IsCanceled: true })
+        {
+            loading = null;
+        }
+
+        return loading ??= LoadCoreAsync(state);
+    }
 
     private async Task LoadCoreAsync<T>(IEventedState<T> state)
     {

@@ -13,7 +13,8 @@ namespace LivingLab.Rows;
 /// events and rows that write carries. If a write fails, every change waiting behind it fails too: the runtime drops
 /// the activation after a failed write, so those in-memory changes are gone with it and nobody is told they were kept.
 /// </para>
-/// Every write of a grain that uses this must go through it, or two writes could race on the state's version.
+/// Every write of a grain that uses this must go through it, or two writes could race on the state's version. And a grain
+/// must not await between changing its state and calling <see cref="CommitAsync"/>: load what it needs first.
 /// </summary>
 internal sealed class StateCommitter<TState>(IEventedState<TState> state)
 {
