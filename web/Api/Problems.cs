@@ -25,6 +25,25 @@ public static partial class Problems
         ["emailTaken"] = StatusCodes.Status409Conflict,
         ["alreadyExists"] = StatusCodes.Status409Conflict,
         ["conflict"] = StatusCodes.Status409Conflict,
+
+        // Challenges and ideas: the request is well formed but the item is not in a state that allows it (already done,
+        // not done, wrong stage, gate unmet, closed, decided). Repeating the same request gets the same 409.
+        ["alreadySupported"] = StatusCodes.Status409Conflict,
+        ["notSupported"] = StatusCodes.Status409Conflict,
+        ["alreadyVoted"] = StatusCodes.Status409Conflict,
+        ["notVoted"] = StatusCodes.Status409Conflict,
+        ["notOpen"] = StatusCodes.Status409Conflict,
+        ["alreadyDecided"] = StatusCodes.Status409Conflict,
+        ["alreadyMerged"] = StatusCodes.Status409Conflict,
+        ["editWindowClosed"] = StatusCodes.Status409Conflict,
+        ["wrongStage"] = StatusCodes.Status409Conflict,
+        ["gateNotMet"] = StatusCodes.Status409Conflict,
+        ["ideaClosed"] = StatusCodes.Status409Conflict,
+        ["sameStage"] = StatusCodes.Status409Conflict,
+        ["notAdjacentStage"] = StatusCodes.Status409Conflict,
+        ["sameStatus"] = StatusCodes.Status409Conflict,
+        ["partnerNotAccepted"] = StatusCodes.Status409Conflict,
+        ["notAcceptingPartners"] = StatusCodes.Status409Conflict,
         ["unsupportedMediaType"] = StatusCodes.Status415UnsupportedMediaType,
         ["rateLimited"] = StatusCodes.Status429TooManyRequests,
         ["error"] = StatusCodes.Status500InternalServerError,
@@ -45,9 +64,33 @@ public static partial class Problems
     /// <summary>The HTTP status a rejection code answers with.</summary>
     public static int StatusFor(string code) => StatusByCode.GetValueOrDefault(code, StatusCodes.Status400BadRequest);
 
-    /// <summary>The problem result for a grain's rejection.</summary>
-    public static IResult From(HttpContext context, Rejection rejection, int? status = null) =>
-        Create(context, rejection.Code, rejection.Field, rejection.Values, status);
+    /// <summary>
+    /// The problem result for a grain's rejection. A rejection with causes (a stage gate with several unmet conditions)
+    /// lists each as <c>missing: [{code, field, values, detail}]</c>, so a client can show every condition at once.
+    /// </summary>
+    public static IResult From(HttpContext context, Rejection rejection, int? status = null)
+    {
+        var problem = new ProblemDetails { Status = status ?? StatusFor(rejection.Code) };
+        Fill(context, problem, rejection.Code, rejection.Field, rejection.Values);
+        if (rejection.Causes is { Count: > 0 } causes)
+        {
+            problem.Extensions["missing"] = causes.Select(c => new ProblemCause(
+                c.Code, c.Field, c.Values ?? EmptyValues, Describe(context, c.Code, c.Field, c.Values))).ToArray();
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>
+    /// The localized text of a code (as in a problem's <c>detail</c>), for checklists that show conditions before any
+    /// refusal. A condition already <paramref name="met"/> reads from "{code}.met" when there is such a text.
+    /// </summary>
+    public static string Describe(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, bool met = false)
+    {
+        var texts = context.RequestServices.GetRequiredService<IStringLocalizer<ProblemMessages>>();
+        var message = (met ? Text(texts, $"{code}.met") : null) ?? Text(texts, code) ?? Text(texts, "error")!;
+        return Format(message, texts, field, values);
+    }
 
     /// <summary>The problem result for a code, with the field it concerns and values for the message.</summary>
     public static IResult Create(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, int? status = null)
@@ -92,6 +135,8 @@ public static partial class Problems
         }
     }
 
+    private static readonly IReadOnlyDictionary<string, string> EmptyValues = new Dictionary<string, string>();
+
     private static string? Text(IStringLocalizer texts, string key) => texts[key] is { ResourceNotFound: false } found ? found.Value : null;
 
     // Messages name their values in braces ("{field}", "{limit}"); the field is shown by its localized label.
@@ -104,9 +149,23 @@ public static partial class Problems
                 return field is null ? "" : Text(texts, $"field.{field}") ?? field;
             }
 
-            return values?.GetValueOrDefault(name) ?? match.Value;
+            if (name == "fields")
+            {
+                // A list of field names ("baseline,target"), shown by their labels in the request's language.
+                var labels = (values?.GetValueOrDefault("missing") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(f => Text(texts, $"field.{f}") ?? f);
+                return string.Join(Text(texts, "listSeparator") ?? ", ", labels);
+            }
+
+            // Rules written at different times call the same limit "limit" or "max"; a message may use either name.
+            return values?.GetValueOrDefault(name)
+                ?? (name switch { "limit" => values?.GetValueOrDefault("max"), "max" => values?.GetValueOrDefault("limit"), _ => null })
+                ?? match.Value;
         });
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 }
+
+/// <summary>One unmet condition of a refusal, as listed in a problem's <c>missing</c> extension.</summary>
+public sealed record ProblemCause(string Code, string? Field, IReadOnlyDictionary<string, string> Values, string Detail);

@@ -39,7 +39,9 @@ public static class AccountHostingExtensions
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccountSchemes.Bearer, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(AccountSchemes.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(AccountSchemes.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(AccountSchemes.FacilitatorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Facilitator, Roles.Admin))
+            .AddPolicy(AccountSchemes.PartnerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Partner));
         services.AddLivingLabRateLimits(builder.Configuration);
         services.AddHostedService<AdminBootstrapService>();
         return builder;

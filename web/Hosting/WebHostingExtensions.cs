@@ -4,7 +4,9 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using LivingLab.Hosting;
 using LivingLab.Web.Api;
+using LivingLab.Web.Api.Challenges;
 using LivingLab.Web.Api.Docs;
+using LivingLab.Web.Api.Ideas;
 using LivingLab.Web.Api.Partners;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
@@ -80,6 +82,8 @@ public static class WebHostingExtensions
         app.MapPartnerApi();
         app.MapCategoryApi();
         app.MapAccountPages();
+        app.MapChallengeApi();
+        app.MapIdeaApi();
         app.MapLivingLabApiDocs();
         app.MapRazorComponents<App>();
         return app;

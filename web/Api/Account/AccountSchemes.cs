@@ -19,4 +19,10 @@ public static class AccountSchemes
 
     /// <summary>The authorization policy that admits admins only.</summary>
     public const string AdminPolicy = "admin";
+
+    /// <summary>The authorization policy for staff work (moderation, proxy entry, moving ideas): facilitators and admins.</summary>
+    public const string FacilitatorPolicy = "facilitator";
+
+    /// <summary>The authorization policy that admits members of a partner organisation.</summary>
+    public const string PartnerPolicy = "partner";
 }

@@ -47,6 +47,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         };
         Describe(document, "Account", "Sign-up, sign-in, the signed-in account and its personal access tokens.");
         Describe(document, "Admin", "Account administration, for admins only.");
+        Describe(document, "Challenges", "Local issues (地域の課題) residents post and support, and facilitators accept, merge or decline.");
+        Describe(document, "Ideas", "Ideas moving through discovery, research, pilot, service planning and rollout, with the reason and evidence for every step.");
         return Task.CompletedTask;
     }
 
