@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LivingLab.Web.Tests;
 
@@ -10,9 +12,12 @@ namespace LivingLab.Web.Tests;
 public sealed class LivingLabFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? clock;
 
-    public LivingLabFactory(IDictionary<string, string?>? settings = null)
+    /// <summary>A host with these settings; <paramref name="clock"/> replaces the app's TimeProvider (grains, cookies, lockout).</summary>
+    public LivingLabFactory(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
+        this.clock = clock;
         DatabasePath = Path.Combine(Path.GetTempPath(), "livinglab-web-tests", $"{Guid.NewGuid():N}.db");
         this.settings = new Dictionary<string, string?>
         {
@@ -44,6 +49,11 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
         }
     }
 }

@@ -229,12 +229,17 @@ public static class ChallengeEndpoints
 
     private static Task<IResult> Merge(string id, MergeChallengeRequest? body, HttpContext context, IGrainFactory grains)
     {
-        if (body?.IntoId is { Length: > 0 } intoId && !Ids.IsWellFormed(intoId))
+        if (string.IsNullOrEmpty(body?.IntoId))
+        {
+            return Task.FromResult(Problems.Create(context, "required", "intoId"));
+        }
+
+        if (!Ids.IsWellFormed(body.IntoId))
         {
             return Task.FromResult(Problems.Create(context, "invalidValue", "intoId"));
         }
 
-        return Command(id, context, grains, grain => grain.MergeAsync(body?.IntoId));
+        return Command(id, context, grains, grain => grain.MergeAsync(body.IntoId));
     }
 
     private static Task<IResult> Decline(string id, ReasonRequest? body, HttpContext context, IGrainFactory grains) =>

@@ -125,6 +125,23 @@ internal sealed class ApiSchemaTransformer : IOpenApiSchemaTransformer
                 Type = JsonSchemaType.String | JsonSchemaType.Null,
                 Description = "The request field at fault, when there is one (e.g. `email`).",
             };
+            schema.Properties["missing"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Description = "Every unmet condition when a refusal has several (a stage gate, `gateNotMet`): `code`, `field`, " +
+                    "`values` (e.g. `kpiId`, `kpiName`) and `detail` in the request's language.",
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["code"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["field"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+                        ["values"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
+                },
+            };
         }
 
         return Task.CompletedTask;

@@ -1,0 +1,246 @@
+using System.Net;
+using System.Net.Http.Json;
+using LivingLab.Web.Tests.Account;
+using LivingLab.Web.Tests.Partners;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LivingLab.Web.Tests.Api;
+
+/// <summary>One host with a person per role, shared by every row of the matrix.</summary>
+public sealed class MatrixHost : IAsyncLifetime
+{
+    public Lab Lab { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Lab = await Lab.StartAsync();
+
+    public async Task DisposeAsync() => await Lab.DisposeAsync();
+}
+
+/// <summary>
+/// Who may call what: every /api endpoint × anonymous, resident, partner member, facilitator and admin. Each row prepares
+/// what a successful call needs (an item, the caller's own comment or token), so an allowed role must get a 2xx and a
+/// refused one exactly 401 or 403. The endpoints are read from the running app: a new endpoint without a row fails.
+/// </summary>
+public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<MatrixHost>
+{
+    private const string Ok = "2xx";
+
+    // Expected outcome per role, in the order anonymous, resident, partner, facilitator, admin.
+    private const string Everyone = "2xx 2xx 2xx 2xx 2xx";
+    private const string SignedIn = "401 2xx 2xx 2xx 2xx";
+    private const string Staff = "401 403 403 2xx 2xx";
+    private const string AdminOnly = "401 403 403 403 2xx";
+    private const string PartnerOnly = "401 403 2xx 403 403";
+    private const string StaffOrAcceptedPartner = "401 403 2xx 2xx 2xx";
+
+    private sealed record Call(HttpMethod Method, string Path, object? Body = null);
+
+    private sealed record Row(string Endpoint, string Expected, Func<Lab, Role, Task<Call>> Prepare);
+
+    private static readonly Row[] Rows =
+    [
+        // Account and tokens: register and login act on the throwaway client only, so they are open to everyone.
+        new("POST /api/account/register", Everyone, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/account/register",
+            new { email = AccountApi.UniqueEmail(), password = AccountApi.Password, displayName = "新しい 住民" }))),
+        new("POST /api/account/login", Everyone, async (lab, _) =>
+        {
+            var email = AccountApi.UniqueEmail();
+            using var client = lab.Factory.CreateClient();
+            using var registered = await AccountApi.Register(client, email);
+            return new Call(HttpMethod.Post, "/api/account/login", new { email, password = AccountApi.Password });
+        }),
+        new("POST /api/account/logout", Everyone, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/account/logout"))),
+        new("GET /api/account/me", SignedIn, (_, _) => Get("/api/account/me")),
+        new("POST /api/account/tokens", SignedIn, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/account/tokens", new { name = "matrix" }))),
+        new("GET /api/account/tokens", SignedIn, (_, _) => Get("/api/account/tokens")),
+        new("DELETE /api/account/tokens/{id}", SignedIn, async (lab, role) =>
+        {
+            var id = "0000000000000000";
+            if (role != Role.Anonymous)
+            {
+                using var created = await lab.Client(role).PostAsJsonAsync("/api/account/tokens", new { name = "to revoke" });
+                id = (await AccountApi.Json(created)).GetProperty("id").GetString()!;
+            }
+
+            return new Call(HttpMethod.Delete, $"/api/account/tokens/{id}");
+        }),
+        new("POST /api/admin/users/{id}/roles", AdminOnly, async (lab, _) =>
+        {
+            var (client, id) = await lab.NewResident();
+            client.Dispose();
+            return new Call(HttpMethod.Post, $"/api/admin/users/{id}/roles", new { roles = new[] { "resident" } });
+        }),
+
+        // Partners and categories.
+        new("GET /api/partners", Everyone, (_, _) => Get("/api/partners")),
+        new("GET /api/partners/{id}", Everyone, (lab, _) => Get($"/api/partners/{lab.PartnerId}")),
+        new("POST /api/partners", AdminOnly, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/partners", PartnerApi.Body(name: "マトリクス商事")))),
+        new("PUT /api/partners/{id}", AdminOnly, async (lab, _) =>
+            new Call(HttpMethod.Put, $"/api/partners/{await PartnerApi.CreatedId(lab.Admin, PartnerApi.Body(name: "更新前商事"))}", PartnerApi.Body(name: "更新後商事"))),
+        new("GET /api/categories", Everyone, (_, _) => Get("/api/categories")),
+
+        // Challenges.
+        new("POST /api/challenges", SignedIn, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/challenges", Lab.ChallengeBody()))),
+        new("POST /api/challenges/proxy", Staff, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/challenges/proxy",
+            new { title = "バス停にベンチがほしい", body = "電話で受け付けました。", category = "transport", channel = "phone", onBehalfOf = "70代の住民" }))),
+        new("GET /api/challenges/{id}", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/challenges/{await lab.NewChallenge()}")),
+        new("POST /api/challenges/{id}/support", SignedIn, async (lab, _) => new Call(HttpMethod.Post, $"/api/challenges/{await lab.NewChallenge()}/support")),
+        new("DELETE /api/challenges/{id}/support", SignedIn, async (lab, role) =>
+        {
+            var id = await lab.NewChallenge();
+            await Expect2xx(role, () => lab.Client(role).PostAsync($"/api/challenges/{id}/support", null));
+            return new Call(HttpMethod.Delete, $"/api/challenges/{id}/support");
+        }),
+        new("POST /api/challenges/{id}/follow", SignedIn, async (lab, _) => new Call(HttpMethod.Post, $"/api/challenges/{await lab.NewChallenge()}/follow")),
+        new("DELETE /api/challenges/{id}/follow", SignedIn, async (lab, _) => new Call(HttpMethod.Delete, $"/api/challenges/{await lab.NewChallenge()}/follow")),
+        new("GET /api/challenges/{id}/comments", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/challenges/{await lab.NewChallenge()}/comments")),
+        new("POST /api/challenges/{id}/comments", SignedIn, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/challenges/{await lab.NewChallenge()}/comments", new { body = "賛成です。" })),
+        new("PATCH /api/challenges/{id}/comments/{commentId}", SignedIn, async (lab, role) =>
+            new Call(HttpMethod.Patch, await OwnComment(lab, role, $"/api/challenges/{await lab.NewChallenge()}"), new { body = "書き直しました。" })),
+        new("DELETE /api/challenges/{id}/comments/{commentId}", SignedIn, async (lab, role) =>
+            new Call(HttpMethod.Delete, await OwnComment(lab, role, $"/api/challenges/{await lab.NewChallenge()}"))),
+        new("POST /api/challenges/{id}/comments/{commentId}/hide", Staff, async (lab, _) =>
+        {
+            var item = $"/api/challenges/{await lab.NewChallenge()}";
+            return new Call(HttpMethod.Post, $"{item}/comments/{await Lab.Comment(lab.Resident, item)}/hide", new { reason = "個人情報が含まれていたため" });
+        }),
+        new("POST /api/challenges/{id}/accept", Staff, async (lab, _) => new Call(HttpMethod.Post, $"/api/challenges/{await lab.NewChallenge()}/accept")),
+        new("POST /api/challenges/{id}/merge", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/challenges/{await lab.NewChallenge()}/merge", new { intoId = await lab.NewChallenge() })),
+        new("POST /api/challenges/{id}/decline", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/challenges/{await lab.NewChallenge()}/decline", new { reason = "県道のため、県に伝えました。" })),
+
+        // Ideas.
+        new("POST /api/ideas", SignedIn, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/ideas",
+            new { title = "高齢者スマホ相談窓口", summary = "公民館で毎週開く。", category = "elderly" }))),
+        new("GET /api/ideas/{id}", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/ideas/{await lab.NewIdea()}")),
+        new("POST /api/ideas/{id}/advance", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/advance", new { toStage = "research", rationale = "調査を始めます。", evidence = Array.Empty<string>() })),
+        new("POST /api/ideas/{id}/close", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/close", new { status = "onHold", reason = "予算の確保を待ちます。" })),
+        new("POST /api/ideas/{id}/votes", SignedIn, async (lab, _) => new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/votes")),
+        new("DELETE /api/ideas/{id}/votes", SignedIn, async (lab, role) =>
+        {
+            var id = await lab.NewIdea();
+            await Expect2xx(role, () => lab.Client(role).PostAsync($"/api/ideas/{id}/votes", null));
+            return new Call(HttpMethod.Delete, $"/api/ideas/{id}/votes");
+        }),
+        new("POST /api/ideas/{id}/follow", SignedIn, async (lab, _) => new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/follow")),
+        new("DELETE /api/ideas/{id}/follow", SignedIn, async (lab, _) => new Call(HttpMethod.Delete, $"/api/ideas/{await lab.NewIdea()}/follow")),
+        new("GET /api/ideas/{id}/comments", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/ideas/{await lab.NewIdea()}/comments")),
+        new("POST /api/ideas/{id}/comments", SignedIn, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/comments", new { body = "良いと思います。" })),
+        new("PATCH /api/ideas/{id}/comments/{commentId}", SignedIn, async (lab, role) =>
+            new Call(HttpMethod.Patch, await OwnComment(lab, role, $"/api/ideas/{await lab.NewIdea()}"), new { body = "書き直しました。" })),
+        new("DELETE /api/ideas/{id}/comments/{commentId}", SignedIn, async (lab, role) =>
+            new Call(HttpMethod.Delete, await OwnComment(lab, role, $"/api/ideas/{await lab.NewIdea()}"))),
+        new("POST /api/ideas/{id}/comments/{commentId}/hide", Staff, async (lab, _) =>
+        {
+            var item = $"/api/ideas/{await lab.NewIdea()}";
+            return new Call(HttpMethod.Post, $"{item}/comments/{await Lab.Comment(lab.Resident, item)}/hide", new { reason = "話題と関係のない宣伝のため" });
+        }),
+        new("POST /api/ideas/{id}/kpis", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/kpis", new { name = "利用者数", unit = "人", baseline = 0, target = 50 })),
+        new("POST /api/ideas/{id}/kpis/{kpiId}/measurements", StaffOrAcceptedPartner, async (lab, _) =>
+        {
+            var (ideaId, kpiId) = await lab.IdeaInPilot();
+            return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/kpis/{kpiId}/measurements", new { value = 12, date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), note = "前日分" });
+        }),
+        new("POST /api/ideas/{id}/partner-applications", PartnerOnly, async (lab, _) =>
+        {
+            var ideaId = await lab.NewIdea();
+            await lab.Advance(ideaId, "research");
+            return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/partner-applications", new { proposal = "配送を担当できます。" });
+        }),
+        new("POST /api/ideas/{id}/partner-applications/{applicationId}/accept", Staff, async (lab, _) =>
+        {
+            var ideaId = await lab.NewIdea();
+            await lab.Advance(ideaId, "research");
+            return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/partner-applications/{await lab.Apply(ideaId)}/accept");
+        }),
+        new("POST /api/ideas/{id}/partner-applications/{applicationId}/decline", Staff, async (lab, _) =>
+        {
+            var ideaId = await lab.NewIdea();
+            await lab.Advance(ideaId, "research");
+            return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/partner-applications/{await lab.Apply(ideaId)}/decline", new { reason = "今回は町の直営で進めます。" });
+        }),
+        new("POST /api/ideas/{id}/operator", Staff, async (lab, _) =>
+        {
+            var ideaId = await lab.NewIdea();
+            await lab.Advance(ideaId, "research");
+            return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/operator", new { @operator = "town" });
+        }),
+    ];
+
+    public static TheoryData<string, Role> Cases()
+    {
+        var data = new TheoryData<string, Role>();
+        foreach (var row in Rows)
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                data.Add(row.Endpoint, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_endpoint_answers_each_role_as_designed(string endpoint, Role role)
+    {
+        var row = Rows.Single(r => r.Endpoint == endpoint);
+        var expected = row.Expected.Split(' ')[(int)role];
+        var call = await row.Prepare(host.Lab, role);
+        using var client = host.Lab.NewClient(role);
+        using var request = new HttpRequestMessage(call.Method, call.Path) { Content = call.Body is null ? null : JsonContent.Create(call.Body) };
+
+        using var response = await client.SendAsync(request);
+
+        var answer = $"{endpoint} as {role}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        if (expected == Ok)
+        {
+            Assert.True(response.IsSuccessStatusCode, answer);
+        }
+        else
+        {
+            Assert.True(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) == expected, answer);
+            await AccountApi.Problem(response, (HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+                expected == "401" ? "unauthenticated" : "forbidden");
+        }
+    }
+
+    [Fact]
+    public void Every_api_endpoint_of_the_app_has_a_row_and_every_row_an_endpoint()
+    {
+        var mapped = host.Lab.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(mapped, Rows.Select(r => r.Endpoint).Order(StringComparer.Ordinal));
+    }
+
+    private static Task<Call> Get(string path) => Task.FromResult(new Call(HttpMethod.Get, path));
+
+    // The caller's own comment, so that editing and deleting can succeed; anonymous gets someone else's (refused before any grain).
+    private static async Task<string> OwnComment(Lab lab, Role role, string item) =>
+        $"{item}/comments/{await Lab.Comment(role == Role.Anonymous ? lab.Resident : lab.Client(role), item)}";
+
+    private static async Task Expect2xx(Role role, Func<Task<HttpResponseMessage>> send)
+    {
+        if (role == Role.Anonymous)
+        {
+            return;
+        }
+
+        using var response = await send();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}

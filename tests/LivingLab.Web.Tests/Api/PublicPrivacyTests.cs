@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using LivingLab.Web.Tests.Account;
+using LivingLab.Web.Tests.Partners;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LivingLab.Web.Tests.Api;
+
+public sealed partial class PublicPrivacyTests
+{
+    private const string HiddenText = "山田さんの携帯は090-1234-5678";
+
+    [Fact]
+    public async Task No_public_get_shows_an_email_a_partner_contact_or_a_hidden_comments_text()
+    {
+        await using var lab = await Lab.StartAsync();
+        var challengeId = await lab.NewChallenge();
+        var challenge = $"/api/challenges/{challengeId}";
+        var hiddenId = await Lab.Comment(lab.Resident, challenge, HiddenText);
+        await Lab.Comment(lab.Partner, challenge, "見える返信", parentId: hiddenId);
+        using (var hidden = await lab.Facilitator.PostAsJsonAsync($"{challenge}/comments/{hiddenId}/hide", new { reason = "個人情報のため" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, hidden.StatusCode);
+        }
+
+        using (var proxy = await lab.Facilitator.PostAsJsonAsync("/api/challenges/proxy",
+            new { title = "除雪をお願いしたい", body = "電話で受付", category = "safety", channel = "phone", onBehalfOf = "80代の住民" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, proxy.StatusCode);
+        }
+
+        var ideaId = (await AccountApi.Json(await lab.Facilitator.PostAsync($"{challenge}/accept", null))).GetProperty("ideaId").GetString()!;
+        var idea = $"/api/ideas/{ideaId}";
+        await lab.Advance(ideaId, "research");
+        await lab.Apply(ideaId);
+        var ideaCommentId = await Lab.Comment(lab.Resident, idea, HiddenText);
+        using (var hidden = await lab.Facilitator.PostAsJsonAsync($"{idea}/comments/{ideaCommentId}/hide", new { reason = "個人情報のため" }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, hidden.StatusCode);
+        }
+
+        var ids = new Dictionary<string, string>
+        {
+            ["challenges"] = challengeId,
+            ["ideas"] = ideaId,
+            ["partners"] = lab.PartnerId,
+        };
+        var paths = PublicGetPaths(lab, ids);
+        Assert.Contains(challenge, paths);
+        Assert.Contains($"{idea}/comments", paths);
+
+        // Read models catch up with the hide shortly after it: give them a moment before calling a leak a leak.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var leaks = await Leaks(lab, paths);
+            if (leaks.Count == 0)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, string.Join("\n", leaks));
+            await Task.Delay(200);
+        }
+    }
+
+    // Every GET under /api except the caller's own account, with route values filled from the items made above.
+    private static List<string> PublicGetPaths(Lab lab, Dictionary<string, string> ids) =>
+        lab.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
+            .Where(p => p.StartsWith("/api/", StringComparison.Ordinal) && !p.StartsWith("/api/account/", StringComparison.Ordinal))
+            .Select(p => Parameter().Replace(p, m => m.Groups[1].Value == "id" && ids.TryGetValue(p.Split('/')[2], out var id)
+                ? id
+                : throw new InvalidOperationException($"Say which value {m.Value} takes in {p}, so the privacy check covers it.")))
+            .Distinct()
+            .ToList();
+
+    private static async Task<List<string>> Leaks(Lab lab, List<string> paths)
+    {
+        var leaks = new List<string>();
+        foreach (var client in new[] { lab.Anonymous, lab.Resident })
+        {
+            foreach (var path in paths)
+            {
+                using var response = await client.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+                var decoded = Decoded(body);
+                foreach (var secret in lab.Emails.Append(PartnerApi.SecretContact).Append("090-1234-5678"))
+                {
+                    if (body.Contains(secret, StringComparison.OrdinalIgnoreCase) || decoded.Contains(secret, StringComparison.OrdinalIgnoreCase))
+                    {
+                        leaks.Add($"GET {path} shows {secret}");
+                    }
+                }
+            }
+        }
+
+        return leaks;
+    }
+
+    // JSON may escape characters (\u0040); compare against the text as a reader would see it too.
+    private static string Decoded(string body)
+    {
+        try
+        {
+            return Regex.Unescape(body);
+        }
+        catch (ArgumentException)
+        {
+            return body;
+        }
+    }
+
+    [GeneratedRegex(@"\{([^}:?]+)[^}]*\}")]
+    private static partial Regex Parameter();
+}
