@@ -204,6 +204,34 @@ public sealed class Lab : IAsyncDisposable
         return new LivingLabFactory(settings, Clock);
     }
 
+    /// <summary>
+    /// GETs a response body as a reader would see it: the API's JSON escapes non-ASCII characters (\u5C71), so a search
+    /// for Japanese text in the raw body would always pass.
+    /// </summary>
+    public static async Task<string> GetText(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
+        return Readable(body);
+    }
+
+    /// <summary>A JSON text with its escapes undone (other text as it is).</summary>
+    public static string Readable(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return JsonSerializer.Serialize(document.RootElement, RelaxedJson);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in clients.Values)

@@ -134,10 +134,10 @@ public sealed class ChallengeApiTests
         using var hidden = await lab.Facilitator.PostAsJsonAsync($"{item}/comments/{commentId}/hide", new { reason = "個人情報が含まれていたため" });
         var publicBodies = new[]
         {
-            await lab.Anonymous.GetStringAsync($"{item}/comments"),
-            await lab.Resident.GetStringAsync($"{item}/comments"),
-            await lab.Partner.GetStringAsync($"{item}/comments"),
-            await lab.Anonymous.GetStringAsync(item),
+            await Lab.GetText(lab.Anonymous, $"{item}/comments"),
+            await Lab.GetText(lab.Resident, $"{item}/comments"),
+            await Lab.GetText(lab.Partner, $"{item}/comments"),
+            await Lab.GetText(lab.Anonymous, item),
         };
         var publicComment = (await Lab.GetJson(lab.Anonymous, $"{item}/comments")).GetProperty("items")[0];
         var moderatorComment = (await Lab.GetJson(lab.Facilitator, $"{item}/comments")).GetProperty("items")[0];
@@ -145,7 +145,7 @@ public sealed class ChallengeApiTests
         await AccountApi.Problem(noReason, HttpStatusCode.BadRequest, "required");
         await AccountApi.Problem(byResident, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.NoContent, hidden.StatusCode);
-        Assert.All(publicBodies, body => Assert.DoesNotContain("0234-99-9999", body, StringComparison.Ordinal));
+        Assert.All(publicBodies, body => Assert.DoesNotContain("山田さん", body, StringComparison.Ordinal));
         Assert.Equal("hidden", publicComment.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, publicComment.GetProperty("body").ValueKind);
         Assert.Equal("個人情報が含まれていたため", publicComment.GetProperty("hiddenReason").GetString());
@@ -161,7 +161,7 @@ public sealed class ChallengeApiTests
 
         using var byOther = await lab.Partner.DeleteAsync($"{item}/comments/{commentId}");
         using var deleted = await lab.Resident.DeleteAsync($"{item}/comments/{commentId}");
-        var thread = await lab.Anonymous.GetStringAsync($"{item}/comments");
+        var thread = await Lab.GetText(lab.Anonymous, $"{item}/comments");
         var comment = (await Lab.GetJson(lab.Anonymous, $"{item}/comments")).GetProperty("items")[0];
 
         await AccountApi.Problem(byOther, HttpStatusCode.Forbidden, "forbidden");
@@ -206,7 +206,7 @@ public sealed class ChallengeApiTests
 
         Assert.Equal(ideaId, (await AccountApi.Json(joined)).GetProperty("ideaId").GetString());
         await AccountApi.Problem(unknownIdea, HttpStatusCode.BadRequest, "invalidValue");
-        Assert.Equal([first, second], idea.GetProperty("challengeIds").EnumerateArray().Select(c => c.GetString()).Order());
+        Assert.Equal(new[] { first, second }.Order(), idea.GetProperty("challengeIds").EnumerateArray().Select(c => c.GetString()).Order());
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ChallengeApiTests
             Assert.Equal(HttpStatusCode.OK, supported.StatusCode);
         }
 
-        var fromDuplicate = await Lab.Comment(both, $"/api/challenges/{duplicate}", "重複側のコメント");
+        await Lab.Comment(both, $"/api/challenges/{duplicate}", "重複側のコメント");
         var onOriginal = await Lab.Comment(lab.Resident, $"/api/challenges/{original}", "元の課題のコメント");
 
         using var merged = await lab.Facilitator.PostAsJsonAsync($"/api/challenges/{duplicate}/merge", new { intoId = original });
@@ -239,9 +239,12 @@ public sealed class ChallengeApiTests
         Assert.True(target.GetProperty("supportedByMe").GetBoolean());
         Assert.Equal("merged", redirect.GetProperty("status").GetString());
         Assert.Equal(original, redirect.GetProperty("mergedIntoId").GetString());
-        Assert.Equal([fromDuplicate, onOriginal], comments.Select(c => c.GetProperty("id").GetString()).Order());
-        Assert.Equal(duplicate, comments.Single(c => c.GetProperty("id").GetString() == fromDuplicate).GetProperty("mergedFrom").GetString());
-        Assert.Equal("重複側のコメント", comments.Single(c => c.GetProperty("id").GetString() == fromDuplicate).GetProperty("body").GetString());
+        Assert.Equal(["元の課題のコメント", "重複側のコメント"], comments.Select(c => c.GetProperty("body").GetString()));
+        Assert.Equal(onOriginal, comments[0].GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, comments[0].GetProperty("mergedFrom").ValueKind);
+        Assert.Equal(duplicate, comments[1].GetProperty("mergedFrom").GetString());
+        Assert.Equal("両方 応援", comments[1].GetProperty("author").GetProperty("displayName").GetString());
+        Assert.Equal(2, target.GetProperty("commentCount").GetInt32());
         Assert.Equal(HttpStatusCode.Conflict, supportMerged.StatusCode);
     }
 
