@@ -153,6 +153,35 @@ public sealed class OpenApiDocumentTests(OpenApiHost host) : IClassFixture<OpenA
     }
 
     [Fact]
+    public void Challenge_and_idea_bodies_are_documented_with_wire_names_as_strings()
+    {
+        Assert.Equal("#/components/schemas/ChallengeRequest", RequestSchemaRef("/api/challenges", "post"));
+        Assert.Equal("#/components/schemas/ProxyChallengeRequest", RequestSchemaRef("/api/challenges/proxy", "post"));
+        Assert.Equal("#/components/schemas/ChallengeResponse", ResponseSchemaRef("/api/challenges/{id}", "get", "200"));
+        Assert.Equal("#/components/schemas/AdvanceRequest", RequestSchemaRef("/api/ideas/{id}/advance", "post"));
+        Assert.Equal("#/components/schemas/IdeaResponse", ResponseSchemaRef("/api/ideas/{id}", "get", "200"));
+        Assert.Equal("#/components/schemas/ListPageOfCommentResponse", ResponseSchemaRef("/api/challenges/{id}/comments", "get", "200"));
+
+        var idea = Schema("IdeaResponse").GetProperty("properties");
+        Assert.Equal("string", idea.GetProperty("stage").GetProperty("type").GetString());
+        Assert.Equal("string", idea.GetProperty("status").GetProperty("type").GetString());
+        Assert.True(idea.TryGetProperty("nextGate", out _));
+        Assert.True(Schema("ProblemDetails").GetProperty("properties").TryGetProperty("missing", out _));
+        Assert.Equal(["cookie", "bearer"], SecuritySchemes("/api/challenges/{id}/support", "post"));
+        Assert.Empty(SecuritySchemes("/api/challenges/{id}", "get"));
+    }
+
+    [Theory]
+    [InlineData("/api/challenges", "post", "400 401 403 415")]
+    [InlineData("/api/challenges/{id}", "get", "404")]
+    [InlineData("/api/challenges/{id}/support", "post", "401 403 404 409")]
+    [InlineData("/api/challenges/{id}/comments/{commentId}/hide", "post", "400 401 403 404 409 415")]
+    [InlineData("/api/ideas/{id}/advance", "post", "400 401 403 404 409 415")]
+    [InlineData("/api/ideas/{id}/kpis/{kpiId}/measurements", "post", "400 401 403 404 409 415")]
+    public void Challenge_and_idea_refusals_are_documented_as_problem_details(string path, string method, string statuses) =>
+        Refusals_are_documented_as_problem_details(path, method, statuses);
+
+    [Fact]
     public void Both_security_schemes_are_described_and_required_where_sign_in_is()
     {
         var schemes = Document.GetProperty("components").GetProperty("securitySchemes");

@@ -192,6 +192,7 @@ public sealed class IdeaApiTests
         using var same = await lab.Facilitator.PostAsJsonAsync(url, new { toStage = "discovery", rationale = "そのまま" });
         using var noRationale = await lab.Facilitator.PostAsJsonAsync(url, new { toStage = "research", rationale = " " });
         using var badEvidence = await lab.Facilitator.PostAsJsonAsync(url, new { toStage = "research", rationale = "調査へ", evidence = new[] { "javascript:alert(1)" } });
+        using var everythingWrong = await lab.Facilitator.PostAsJsonAsync(url, new { toStage = "research", rationale = "", evidence = new[] { "ftp://x", "https://ok.example/", "http://" } });
         using var byResident = await lab.Resident.PostAsJsonAsync(url, new { toStage = "research", rationale = "調査へ" });
         await lab.Advance(id, "research");
         using var back = await lab.Facilitator.PostAsJsonAsync(url, new { toStage = "discovery", rationale = "課題をもう一度整理する" });
@@ -202,6 +203,11 @@ public sealed class IdeaApiTests
         await AccountApi.Problem(same, HttpStatusCode.Conflict, "sameStage");
         Assert.Equal(HttpStatusCode.BadRequest, noRationale.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badEvidence.StatusCode);
+        var all = (await AccountApi.Problem(everythingWrong, HttpStatusCode.BadRequest, "required")).GetProperty("missing").EnumerateArray().ToArray();
+        Assert.Equal(["required", "invalidUrl", "invalidUrl"], all.Select(m => m.GetProperty("code").GetString()));
+        Assert.Equal(["rationale", "evidence", "evidence"], all.Select(m => m.GetProperty("field").GetString()));
+        Assert.Equal(["0", "2"], all.Skip(1).Select(m => m.GetProperty("values").GetProperty("index").GetString()));
+        Assert.Equal("「判断理由」を入力してください。", all[0].GetProperty("detail").GetString());
         await AccountApi.Problem(byResident, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal("discovery", (await AccountApi.Json(back)).GetProperty("stage").GetString());
