@@ -101,7 +101,8 @@ public static class ChallengeEndpoints
             .WithSummary("Accept a local issue into the pipeline (facilitator)")
             .WithDescription(
                 "Accepts an open challenge: without a body (or with `ideaId: null`) a new idea is created from it in `discovery`; " +
-                "with `ideaId` the challenge joins that existing idea. Returns `{ideaId}`. Facilitators and admins only.")
+                "with `ideaId` the challenge joins that existing idea (404 with `field: ideaId` when there is no such idea). Returns `{ideaId}`. " +
+                "Only an open challenge can be accepted (409 `notOpen`). Facilitators and admins only.")
             .Produces<AcceptChallengeResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -114,7 +115,8 @@ public static class ChallengeEndpoints
             .WithSummary("Merge a duplicate local issue (facilitator)")
             .WithDescription(
                 "Merges this challenge into `intoId`: that challenge gets every supporter once, every follower and every comment, and " +
-                "this one answers with `mergedIntoId` from then on. Facilitators and admins only.")
+                "this one answers with `mergedIntoId` from then on. 404 with `field: intoId` when there is no such challenge, 409 " +
+                "`targetClosed` when it was itself merged or declined, 400 `mergeIntoSelf`. Facilitators and admins only.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
