@@ -72,18 +72,8 @@ public static partial class Problems
     /// The problem result for a grain's rejection. A rejection with causes (a stage gate with several unmet conditions)
     /// lists each as <c>missing: [{code, field, values, detail}]</c>, so a client can show every condition at once.
     /// </summary>
-    public static IResult From(HttpContext context, Rejection rejection, int? status = null)
-    {
-        var problem = new ProblemDetails { Status = status ?? StatusFor(rejection.Code) };
-        Fill(context, problem, rejection.Code, rejection.Field, rejection.Values);
-        if (rejection.Causes is { Count: > 0 } causes)
-        {
-            problem.Extensions["missing"] = causes.Select(c => new ProblemCause(
-                c.Code, c.Field, c.Values ?? EmptyValues, Describe(context, c.Code, c.Field, c.Values))).ToArray();
-        }
-
-        return TypedResults.Problem(problem);
-    }
+    public static IResult From(HttpContext context, Rejection rejection, int? status = null) =>
+        Build(context, rejection.Code, rejection.Field, rejection.Values, status, rejection.Causes);
 
     /// <summary>
     /// The localized text of a code (as in a problem's <c>detail</c>), for checklists that show conditions before any
@@ -97,10 +87,20 @@ public static partial class Problems
     }
 
     /// <summary>The problem result for a code, with the field it concerns and values for the message.</summary>
-    public static IResult Create(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, int? status = null)
+    public static IResult Create(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, int? status = null) =>
+        Build(context, code, field, values, status, null);
+
+    private static IResult Build(
+        HttpContext context, string code, string? field, IReadOnlyDictionary<string, string>? values, int? status, IReadOnlyList<Rejection>? causes)
     {
         var problem = new ProblemDetails { Status = status ?? StatusFor(code) };
         Fill(context, problem, code, field, values);
+        if (causes is { Count: > 0 })
+        {
+            problem.Extensions["missing"] = causes.Select(c => new ProblemCause(
+                c.Code, c.Field, c.Values ?? EmptyValues, Describe(context, c.Code, c.Field, c.Values))).ToArray();
+        }
+
         if (code == "lockedOut" && values?.GetValueOrDefault("retryAfterSeconds") is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds;
