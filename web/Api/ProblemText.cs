@@ -15,9 +15,12 @@ public static partial class ProblemText
     public static string Describe(IStringLocalizer texts, Rejection rejection) =>
         Describe(texts, rejection.Code, rejection.Field, rejection.Values);
 
-    /// <summary>The message for a code, with the field it concerns and values for the placeholders.</summary>
-    public static string Describe(IStringLocalizer texts, string code, string? field, IReadOnlyDictionary<string, string>? values) =>
-        Format(Text(texts, code) ?? Text(texts, "error") ?? code, texts, field, values);
+    /// <summary>
+    /// The message for a code, with the field it concerns and values for the placeholders. A condition already
+    /// <paramref name="met"/> (a row of a stage-gate checklist) reads from "{code}.met" when there is such a text.
+    /// </summary>
+    public static string Describe(IStringLocalizer texts, string code, string? field, IReadOnlyDictionary<string, string>? values, bool met = false) =>
+        Format((met ? Text(texts, $"{code}.met") : null) ?? Text(texts, code) ?? Text(texts, "error") ?? code, texts, field, values);
 
     /// <summary>A resource text, or null when the key has none.</summary>
     public static string? Text(IStringLocalizer texts, string key) => texts[key] is { ResourceNotFound: false } found ? found.Value : null;
@@ -30,6 +33,14 @@ public static partial class ProblemText
             if (name == "field")
             {
                 return field is null ? "" : Text(texts, $"field.{field}") ?? field;
+            }
+
+            if (name == "fields")
+            {
+                // The field names in the "missing" value ("baseline,target"), shown by their labels.
+                var labels = (values?.GetValueOrDefault("missing") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(f => Text(texts, $"field.{f}") ?? f);
+                return string.Join(Text(texts, "listSeparator") ?? ", ", labels);
             }
 
             return values?.GetValueOrDefault(name) ?? match.Value;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LivingLab.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -10,7 +9,7 @@ namespace LivingLab.Web.Api;
 /// and <c>title</c>/<c>detail</c> in the request's language (texts in Resources/Api/ProblemMessages, keyed by code).
 /// Every endpoint answers refusals through here, so clients can rely on the same shape everywhere.
 /// </summary>
-public static partial class Problems
+public static class Problems
 {
     // Codes not listed are validation refusals (400). Add a code here when a feature introduces one with another status.
     private static readonly Dictionary<string, int> StatusByCode = new(StringComparer.Ordinal)
@@ -75,16 +74,9 @@ public static partial class Problems
     public static IResult From(HttpContext context, Rejection rejection, int? status = null) =>
         Build(context, rejection.Code, rejection.Field, rejection.Values, status, rejection.Causes);
 
-    /// <summary>
-    /// The localized text of a code (as in a problem's <c>detail</c>), for checklists that show conditions before any
-    /// refusal. A condition already <paramref name="met"/> reads from "{code}.met" when there is such a text.
-    /// </summary>
-    public static string Describe(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, bool met = false)
-    {
-        var texts = context.RequestServices.GetRequiredService<IStringLocalizer<ProblemMessages>>();
-        var message = (met ? Text(texts, $"{code}.met") : null) ?? Text(texts, code) ?? Text(texts, "error")!;
-        return Format(message, texts, field, values);
-    }
+    /// <summary>The localized text of a code (as in a problem's <c>detail</c>), for checklists that show conditions before any refusal.</summary>
+    public static string Describe(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, bool met = false) =>
+        ProblemText.Describe(Texts(context), code, field, values, met);
 
     /// <summary>The problem result for a code, with the field it concerns and values for the message.</summary>
     public static IResult Create(HttpContext context, string code, string? field = null, IReadOnlyDictionary<string, string>? values = null, int? status = null) =>
@@ -128,10 +120,10 @@ public static partial class Problems
 
     private static void Fill(HttpContext context, ProblemDetails problem, string code, string? field, IReadOnlyDictionary<string, string>? values)
     {
-        var texts = context.RequestServices.GetRequiredService<IStringLocalizer<ProblemMessages>>();
+        var texts = Texts(context);
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
-        problem.Title = Text(texts, $"status.{status}") ?? Text(texts, "status.500");
-        problem.Detail = Format(Text(texts, code) ?? Text(texts, "error")!, texts, field, values);
+        problem.Title = ProblemText.Text(texts, $"status.{status}") ?? ProblemText.Text(texts, "status.500");
+        problem.Detail = ProblemText.Describe(texts, code, field, values);
         problem.Extensions["code"] = code;
         if (field is not null)
         {
@@ -141,34 +133,7 @@ public static partial class Problems
 
     private static readonly IReadOnlyDictionary<string, string> EmptyValues = new Dictionary<string, string>();
 
-    private static string? Text(IStringLocalizer texts, string key) => texts[key] is { ResourceNotFound: false } found ? found.Value : null;
-
-    // Messages name their values in braces ("{field}", "{limit}"); the field is shown by its localized label.
-    private static string Format(string message, IStringLocalizer texts, string? field, IReadOnlyDictionary<string, string>? values) =>
-        Placeholder().Replace(message, match =>
-        {
-            var name = match.Groups[1].Value;
-            if (name == "field")
-            {
-                return field is null ? "" : Text(texts, $"field.{field}") ?? field;
-            }
-
-            if (name == "fields")
-            {
-                // A list of field names ("baseline,target"), shown by their labels in the request's language.
-                var labels = (values?.GetValueOrDefault("missing") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(f => Text(texts, $"field.{f}") ?? f);
-                return string.Join(Text(texts, "listSeparator") ?? ", ", labels);
-            }
-
-            // Rules written at different times call the same limit "limit" or "max"; a message may use either name.
-            return values?.GetValueOrDefault(name)
-                ?? (name switch { "limit" => values?.GetValueOrDefault("max"), "max" => values?.GetValueOrDefault("limit"), _ => null })
-                ?? match.Value;
-        });
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
+    private static IStringLocalizer Texts(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer<ProblemMessages>>();
 }
 
 /// <summary>One unmet condition of a refusal, as listed in a problem's <c>missing</c> extension.</summary>
