@@ -55,7 +55,7 @@ public sealed class DemoTownTests(SeededTown town) : IClassFixture<SeededTown>
     [Fact]
     public void Every_move_through_a_gate_carries_a_rationale_and_evidence_links()
     {
-        var moves = Town.Events.Where(e => e.EventType == Ideas.IdeaEvents.Advanced).ToArray();
+        var moves = Town.Events.Where(e => e.EventType == LivingLab.Ideas.IdeaEvents.Advanced).ToArray();
 
         Assert.True(moves.Length >= 15);
         Assert.All(moves, e => Assert.Contains("\"rationale\":\"", e.Payload, StringComparison.Ordinal));
@@ -73,7 +73,7 @@ public sealed class DemoTownTests(SeededTown town) : IClassFixture<SeededTown>
         Assert.All(piloted, i => Assert.All(i.Kpis, k => Assert.Contains(i.Measurements, m => m.KpiId == k.Id)));
         Assert.Contains(piloted, i => i.Operator.Kind == OperatorKind.Partner && i.AcceptedPartnerIds.Contains(i.Operator.PartnerId!));
         Assert.Contains(piloted, i => i.Operator.Kind == OperatorKind.Town);
-        Assert.True(Town.Events.Count(e => e.EventType == Ideas.IdeaEvents.ApplicationDecided) >= 4);
+        Assert.True(Town.Events.Count(e => e.EventType == LivingLab.Ideas.IdeaEvents.ApplicationDecided) >= 4);
     }
 
     [Fact]
