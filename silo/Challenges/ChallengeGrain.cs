@@ -55,6 +55,7 @@ public sealed class ChallengeGrain(
 
         if (await supporters.AddAsync(state, Caller.Id!, clock.GetUtcNow()) is not { } row)
         {
+            await committer.WhenDurableAsync();
             return CommandResult<int>.Reject("alreadySupported");
         }
 
@@ -73,6 +74,7 @@ public sealed class ChallengeGrain(
 
         if (await supporters.RemoveAsync(state, Caller.Id!) is not { } row)
         {
+            await committer.WhenDurableAsync();
             return CommandResult<int>.Reject("notSupported");
         }
 
@@ -136,17 +138,17 @@ public sealed class ChallengeGrain(
     }
 
     public async Task<CommandResult<CommentView>> EditCommentAsync(string commentId, string? body) =>
-        CheckSignedInAndExists() is { } refused
+        (CheckSignedInAndExists() ?? CheckNotMerged()) is { } refused
             ? new CommandResult<CommentView>(null, refused)
             : await WriteComment(await Thread.EditAsync(state, commentId, body, clock.GetUtcNow()));
 
     public async Task<CommandResult> DeleteCommentAsync(string commentId) =>
-        CheckSignedInAndExists() is { } refused
+        (CheckSignedInAndExists() ?? CheckNotMerged()) is { } refused
             ? new CommandResult(refused)
             : await WriteComment(await Thread.DeleteAsync(state, commentId, clock.GetUtcNow()));
 
     public async Task<CommandResult> HideCommentAsync(string commentId, string? reason) =>
-        CheckSignedInAndExists() is { } refused
+        (CheckSignedInAndExists() ?? CheckNotMerged()) is { } refused
             ? new CommandResult(refused)
             : await WriteComment(await Thread.HideAsync(state, commentId, reason, clock.GetUtcNow()));
 
@@ -392,6 +394,10 @@ public sealed class ChallengeGrain(
             ChallengeStatus.Declined when allowClosed => null,
             _ => new Rejection("notOpen", null, new Dictionary<string, string> { ["status"] = ChallengeWireNames.Format(S.Status) }),
         });
+
+    // A merged challenge's comments live on in the challenge it merged into; changing them here would leave the copies behind.
+    private Rejection? CheckNotMerged() =>
+        S.Status == ChallengeStatus.Merged ? new Rejection("challengeMerged", null, new Dictionary<string, string> { ["intoId"] = S.MergedIntoId ?? "" }) : null;
 
     private Rejection? CheckNotMerging() => merging ? new Rejection("conflict") : null;
 

@@ -67,7 +67,8 @@ public sealed class IdeaGrain(
 
     public async Task<CommandResult> LinkChallengeAsync(string challengeId)
     {
-        if (CheckFacilitator() is { } refused)
+        // A closed idea is reopened first: linking new demand to it quietly would hide that from the timeline.
+        if ((CheckFacilitator() ?? CheckOpen()) is { } refused)
         {
             return new CommandResult(refused);
         }
@@ -126,9 +127,14 @@ public sealed class IdeaGrain(
             S.Stage = to;
         }
 
-        S.StageEntered = now;
+        if (!reopened)
+        {
+            // Reopening continues the stay in the same stage; the timeline shows the pause.
+            S.StageEntered = now;
+        }
+
         var evidence = (input.Evidence ?? []).Select(e => e!).ToArray();
-        var advanced = new IdeaAdvancedEvent(Id, StageWireNames.Format(from), StageWireNames.Format(S.Stage), input.Rationale!.Trim(), evidence, reopened);
+        var advanced = new IdeaAdvancedEvent(Id, StageWireNames.Format(from), StageWireNames.Format(S.Stage), TextRules.Normalize(input.Rationale), evidence, reopened);
         await committer.CommitAsync([Event(IdeaEvents.Advanced, advanced)]);
         return await DetailsResult();
     }
@@ -147,7 +153,7 @@ public sealed class IdeaGrain(
         }
 
         S.Status = status;
-        S.StatusReason = reason!.Trim();
+        S.StatusReason = TextRules.Normalize(reason);
         var closed = new IdeaClosedEvent(Id, StageWireNames.Format(S.Stage), IdeaStatusWireNames.Format(status), S.StatusReason);
         await committer.CommitAsync([Event(IdeaEvents.Closed, closed)]);
         return await DetailsResult();
@@ -162,6 +168,7 @@ public sealed class IdeaGrain(
 
         if (await voters.AddAsync(state, Caller.Id!, clock.GetUtcNow()) is not { } row)
         {
+            await committer.WhenDurableAsync();
             return CommandResult<int>.Reject("alreadyVoted");
         }
 
@@ -180,6 +187,7 @@ public sealed class IdeaGrain(
 
         if (await voters.RemoveAsync(state, Caller.Id!) is not { } row)
         {
+            await committer.WhenDurableAsync();
             return CommandResult<int>.Reject("notVoted");
         }
 
@@ -382,7 +390,7 @@ public sealed class IdeaGrain(
 
     public async Task<CommandResult<PartnerApplication>> DecideApplicationAsync(string applicationId, bool accept, string? reason)
     {
-        if (CheckFacilitator() is { } refused)
+        if ((CheckFacilitator() ?? CheckOpen()) is { } refused)
         {
             return new CommandResult<PartnerApplication>(null, refused);
         }

@@ -21,6 +21,7 @@ internal sealed class StateCommitter<TState>(IEventedState<TState> state)
     private List<DomainEvent> events = [];
     private List<RowChange> rows = [];
     private TaskCompletionSource? next;
+    private Task lastBatch = Task.CompletedTask;
     private bool writing;
     private Exception? failure;
 
@@ -40,7 +41,7 @@ internal sealed class StateCommitter<TState>(IEventedState<TState> state)
         }
 
         next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var done = next.Task;
+        var done = lastBatch = next.Task;
         if (!writing)
         {
             writing = true;
@@ -50,6 +51,12 @@ internal sealed class StateCommitter<TState>(IEventedState<TState> state)
 
         return done;
     }
+
+    /// <summary>
+    /// Completes when every change committed so far is durable (fails if its write failed). A refusal that rests on an
+    /// in-memory change ("you already voted") waits for this, so nobody is told of a vote the store never took.
+    /// </summary>
+    public Task WhenDurableAsync() => failure is not null ? Task.FromException(failure) : lastBatch;
 
     private async Task PumpAsync()
     {

@@ -7,7 +7,7 @@ namespace LivingLab.Storage;
 /// so many callers share one durable commit (one fsync) instead of paying for one each.
 /// </summary>
 /// <remarks>
-/// With several lanes, each state id always goes to the same lane, so writes to one state apply in the order they
+/// With several lanes, each grain always goes to the same lane, so writes to one state apply in the order they
 /// were queued even when the caller does not wait for one before sending the next.
 /// </remarks>
 internal sealed class GroupCommitWriter : IAsyncDisposable
@@ -52,7 +52,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var pending = new PendingWrite(write, cancellationToken);
-        var lane = queues.Length == 1 ? 0 : (int)((uint)write.Id.GetHashCode() % (uint)queues.Length);
+        // By grain, not by state: a grain's states share its row sets, so all of its writes must apply in queue order.
+        var lane = queues.Length == 1 ? 0 : (int)((uint)HashCode.Combine(write.Id.GrainType, write.Id.GrainKey) % (uint)queues.Length);
         if (!queues[lane].Writer.TryWrite(pending))
         {
             return Task.FromException<long>(new ObjectDisposedException(name));

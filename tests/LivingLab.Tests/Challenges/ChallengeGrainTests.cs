@@ -321,6 +321,10 @@ public abstract class ChallengeGrainTests(string provider)
         Assert.Contains("author-a", await target.GetAudienceAsync());
         Callers.Resident("p4");
         Assert.Equal("challengeMerged", (await duplicate.SupportAsync()).Rejection!.Code);
+        Callers.Facilitator();
+        Assert.Equal("challengeMerged", (await duplicate.HideCommentAsync(question.Id, "重複のため")).Rejection!.Code);
+        Callers.Resident("p1");
+        Assert.Equal("challengeMerged", (await duplicate.DeleteCommentAsync(question.Id)).Rejection!.Code);
     }
 
     [Fact]
