@@ -10,6 +10,9 @@ namespace LivingLab.ReadModel.Search;
 /// </summary>
 public sealed class SearchIndex(IReadModelDatabase database)
 {
+    // Well under both providers' limits on parameters per statement (SQLite 32,766; PostgreSQL 65,535).
+    private const int GramsPerInsert = 200;
+
     /// <summary>Indexes (or re-indexes) one document in its own transaction.</summary>
     public async Task IndexAsync(string kind, string documentId, string text, CancellationToken cancellationToken = default)
     {
@@ -31,13 +34,20 @@ public sealed class SearchIndex(IReadModelDatabase database)
             await document.With("kind", kind).With("id", documentId).With("text", normalized).ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var gram = DbCommands.Create(connection, transaction,
-            "INSERT INTO search_grams (kind, gram, doc_id) VALUES (@kind, @gram, @id)");
-        gram.With("kind", kind).With("gram", string.Empty).With("id", documentId);
-        foreach (var value in SearchText.Bigrams(normalized))
+        // Many grams per statement: one round trip per gram made indexing a document cost dozens of round trips.
+        var grams = SearchText.Bigrams(normalized).ToArray();
+        for (var start = 0; start < grams.Length; start += GramsPerInsert)
         {
-            gram.Parameters["gram"].Value = value;
-            await gram.ExecuteNonQueryAsync(cancellationToken);
+            var count = Math.Min(GramsPerInsert, grams.Length - start);
+            var sql = new StringBuilder("INSERT INTO search_grams (kind, gram, doc_id) VALUES ");
+            sql.AppendJoin(", ", Enumerable.Range(0, count).Select(i => $"(@kind, @g{i}, @id)"));
+            await using var insert = DbCommands.Create(connection, transaction, sql.ToString()).With("kind", kind).With("id", documentId);
+            for (var i = 0; i < count; i++)
+            {
+                insert.With($"g{i}", grams[start + i]);
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -72,43 +82,32 @@ public sealed class SearchIndex(IReadModelDatabase database)
         await document.With("kind", kind).With("id", documentId).ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Removes every document of a kind inside a caller's transaction (a projection's reset before a rebuild).</summary>
+    public static async Task RemoveKindAsync(DbConnection connection, DbTransaction transaction, string kind, CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { "search_grams", "search_documents" })
+        {
+            await using var delete = DbCommands.Create(connection, transaction, $"DELETE FROM {table} WHERE kind = @kind");
+            await delete.With("kind", kind).ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>
     /// The ids of documents of <paramref name="kind"/> that contain every term of the query (in document id order),
     /// or a refusal when a term is shorter than two characters.
     /// </summary>
     public async Task<SearchResult> SearchAsync(string kind, string query, int limit, CancellationToken cancellationToken = default)
     {
-        var terms = SearchText.Terms(query);
-        if (!SearchText.IsSearchable(terms))
+        if (Match(kind, query) is not { } match)
         {
             return SearchResult.TooShort;
         }
 
-        var grams = terms.SelectMany(t => SearchText.Bigrams(t)).Distinct(StringComparer.Ordinal).ToList();
-        var sql = new StringBuilder("SELECT d.doc_id FROM search_documents d WHERE d.kind = @kind AND d.doc_id IN (")
-            .Append("SELECT g.doc_id FROM search_grams g WHERE g.kind = @kind AND g.gram IN (")
-            .AppendJoin(", ", grams.Select((_, i) => $"@g{i}"))
-            .Append(") GROUP BY g.doc_id HAVING COUNT(*) = @gramCount)");
-        for (var i = 0; i < terms.Count; i++)
-        {
-            // Grams can all occur without the term itself ("東京都" holds 東京 and 京都): check the text of the candidates.
-            sql.Append($" AND d.text LIKE @t{i} ESCAPE '\\'");
-        }
-
-        sql.Append(" ORDER BY d.doc_id LIMIT @limit");
+        var sql = $"SELECT d.doc_id FROM search_documents d WHERE d.kind = @{SearchMatch.KindParameter} AND {match.DocumentCondition("d")} "
+            + "ORDER BY d.doc_id LIMIT @limit";
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = DbCommands.Create(connection, null, sql.ToString())
-            .With("kind", kind).With("gramCount", (long)grams.Count).With("limit", (long)limit);
-        for (var i = 0; i < grams.Count; i++)
-        {
-            command.With($"g{i}", grams[i]);
-        }
-
-        for (var i = 0; i < terms.Count; i++)
-        {
-            command.With($"t{i}", "%" + EscapeLike(terms[i]) + "%");
-        }
-
+        await using var command = DbCommands.Create(connection, null, sql).With("limit", (long)limit);
+        match.AddParameters(command);
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -119,8 +118,16 @@ public sealed class SearchIndex(IReadModelDatabase database)
         return new SearchResult(ids, null);
     }
 
-    private static string EscapeLike(string term) =>
-        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    /// <summary>
+    /// The query as a condition a read-model list adds to its own SQL (<see cref="SearchMatch.Condition"/>), so that
+    /// filters, order, paging and the total come from one query with no limit on the matches; null when a term is
+    /// shorter than two characters.
+    /// </summary>
+    public static SearchMatch? Match(string kind, string query)
+    {
+        var terms = SearchText.Terms(query);
+        return SearchText.IsSearchable(terms) ? new SearchMatch(kind, terms) : null;
+    }
 }
 
 /// <summary>Matching document ids, or the reason the query could not run.</summary>
