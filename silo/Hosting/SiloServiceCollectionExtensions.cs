@@ -1,6 +1,10 @@
 using System.Reflection;
 using LivingLab.ReadModel;
+using LivingLab.ReadModel.ChallengeList;
+using LivingLab.ReadModel.IdeaList;
+using LivingLab.ReadModel.PipelineStats;
 using LivingLab.ReadModel.Search;
+using LivingLab.ReadModel.Timeline;
 using LivingLab.Runtime;
 using LivingLab.Storage;
 using Microsoft.Extensions.Configuration;
@@ -30,12 +34,27 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainStorage>(_ => StorageFactory.Create(configuration));
         services.TryAddSingleton(sp => (IReadModelDatabase)sp.GetRequiredService<IGrainStorage>());
         services.TryAddSingleton<SearchIndex>();
+        AddReadModels(services);
         services.TryAddSingleton<ProjectionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddHostedService<SiloHostedService>();
         return services;
+    }
+
+    // The runner catches projections up in this order: idea-list before challenge-list, which reads an idea's stage
+    // when a challenge is accepted.
+    private static void AddReadModels(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, IdeaListProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, ChallengeListProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, StagePeriodProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, TimelineProjection>());
+        services.TryAddSingleton<ChallengeQueries>();
+        services.TryAddSingleton<IdeaQueries>();
+        services.TryAddSingleton<TimelineQueries>();
+        services.TryAddSingleton<PipelineStatistics>();
     }
 }
 
