@@ -36,10 +36,11 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<SearchIndex>();
         AddReadModels(services);
         services.TryAddSingleton<ProjectionRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         services.TryAddSingleton<GrainRuntime>();
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddHostedService<SiloHostedService>();
+        // Hosted services start in order: the runtime migrates the schema first, so the runner's first catch-up finds its tables.
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionRunner>());
         return services;
     }
 

@@ -7,6 +7,7 @@ using LivingLab.Web.Api;
 using LivingLab.Web.Api.Challenges;
 using LivingLab.Web.Api.Docs;
 using LivingLab.Web.Api.Ideas;
+using LivingLab.Web.Api.Lists;
 using LivingLab.Web.Api.Partners;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
@@ -84,6 +85,7 @@ public static class WebHostingExtensions
         app.MapAccountPages();
         app.MapChallengeApi();
         app.MapIdeaApi();
+        app.MapListApi();
         app.MapLivingLabApiDocs();
         app.MapRazorComponents<App>();
         return app;
