@@ -29,7 +29,11 @@ switch (args.FirstOrDefault())
     case "votes":
         return await VoteLoadCommand.RunAsync(args[1..], Console.Out);
 
+    // Challenge-list queries over generated challenges, projected by the real read models: `list-query [sqlite|postgres] [challenges] [queries]`.
+    case "list-query":
+        return await ListQueryCommand.RunAsync(args[1..], Console.Out);
+
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | list-query [sqlite|postgres] [challenges] [queries]");
         return 2;
 }

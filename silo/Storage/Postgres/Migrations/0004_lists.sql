@@ -2,10 +2,9 @@
 -- rebuilt from the event log, so they hold public fields only: no email, no hidden comment, no vote or support by whom.
 -- Stages, statuses and channels are stored as their API wire names, so a list query compares text to text.
 
+-- Long text comes last, as in the SQLite schema (where it keeps filter and sort columns from sitting behind a long body).
 CREATE TABLE challenge_list (
     id text PRIMARY KEY,
-    title text NOT NULL,
-    body text NOT NULL,
     category text NOT NULL,
     status text NOT NULL,
     stage text NOT NULL,
@@ -14,11 +13,13 @@ CREATE TABLE challenge_list (
     comment_count integer NOT NULL,
     created_at timestamptz NOT NULL,
     proxy_channel text NULL,
-    place_text text NULL,
     latitude double precision NULL,
     longitude double precision NULL,
     merged_into_id text NULL,
-    decline_reason text NULL
+    title text NOT NULL,
+    place_text text NULL,
+    decline_reason text NULL,
+    body text NOT NULL
 );
 
 -- One index per served order ("newest", "supported") and per filter with the default order, so a page is an index walk.
@@ -32,12 +33,9 @@ CREATE INDEX challenge_list_idea ON challenge_list (idea_id);
 
 CREATE TABLE idea_list (
     id text PRIMARY KEY,
-    title text NOT NULL,
-    summary text NOT NULL,
     category text NOT NULL,
     stage text NOT NULL,
     status text NOT NULL,
-    status_reason text NULL,
     vote_count integer NOT NULL,
     comment_count integer NOT NULL,
     challenge_count integer NOT NULL,
@@ -46,7 +44,10 @@ CREATE TABLE idea_list (
     operator text NULL,
     welcomes_partners boolean NOT NULL,
     accepted_partner_count integer NOT NULL,
-    kpi_count integer NOT NULL
+    kpi_count integer NOT NULL,
+    title text NOT NULL,
+    status_reason text NULL,
+    summary text NOT NULL
 );
 
 CREATE INDEX idea_list_newest ON idea_list (created_at DESC, id DESC);

@@ -2,10 +2,10 @@
 -- rebuilt from the event log, so they hold public fields only: no email, no hidden comment, no vote or support by whom.
 -- Stages, statuses and channels are stored as their API wire names, so a list query compares text to text.
 
+-- Long text comes last: SQLite reads a row's columns in order, so a filter or sort column after a long body would
+-- mean reading the body's overflow pages too.
 CREATE TABLE challenge_list (
     id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
     category TEXT NOT NULL,
     status TEXT NOT NULL,
     stage TEXT NOT NULL,
@@ -14,11 +14,13 @@ CREATE TABLE challenge_list (
     comment_count INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     proxy_channel TEXT NULL,
-    place_text TEXT NULL,
     latitude REAL NULL,
     longitude REAL NULL,
     merged_into_id TEXT NULL,
-    decline_reason TEXT NULL
+    title TEXT NOT NULL,
+    place_text TEXT NULL,
+    decline_reason TEXT NULL,
+    body TEXT NOT NULL
 ) STRICT;
 
 -- One index per served order ("newest", "supported") and per filter with the default order, so a page is an index walk.
@@ -32,12 +34,9 @@ CREATE INDEX challenge_list_idea ON challenge_list (idea_id);
 
 CREATE TABLE idea_list (
     id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL,
     category TEXT NOT NULL,
     stage TEXT NOT NULL,
     status TEXT NOT NULL,
-    status_reason TEXT NULL,
     vote_count INTEGER NOT NULL,
     comment_count INTEGER NOT NULL,
     challenge_count INTEGER NOT NULL,
@@ -46,7 +45,10 @@ CREATE TABLE idea_list (
     operator TEXT NULL,
     welcomes_partners INTEGER NOT NULL,
     accepted_partner_count INTEGER NOT NULL,
-    kpi_count INTEGER NOT NULL
+    kpi_count INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    status_reason TEXT NULL,
+    summary TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX idea_list_newest ON idea_list (created_at DESC, id DESC);

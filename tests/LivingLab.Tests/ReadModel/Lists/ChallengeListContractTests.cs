@@ -107,6 +107,32 @@ public abstract class ChallengeListContractTests : IAsyncLifetime
         var parks = await IdsAsync(new ChallengeListQuery(Text: "公園", Category: "transport", Sort: ChallengeSort.Supported, PageSize: 2, Page: 2));
         // Even multiples of 3: 6, 12, 18, 24, 30 with support 1, 2, 3, 4, 0, so 24, 18 | 12, 6 | 30.
         Assert.Equal(("c12,c06", 5), parks);
+        Assert.Equal(("", 5), await IdsAsync(new ChallengeListQuery(Text: "公園", Category: "transport", PageSize: 2, Page: 4)));
+        Assert.Equal(("", 0), await IdsAsync(new ChallengeListQuery(Text: "公園", Category: "safety")));
+        Assert.Equal(("c30,c28", 15), await IdsAsync(new ChallengeListQuery(Text: "公園", PageSize: 2)));
+        Assert.Equal(("c02", 15), await IdsAsync(new ChallengeListQuery(Text: "公園", PageSize: 2, Page: 8)));
+    }
+
+    [Fact]
+    public async Task A_search_with_hundreds_of_matches_pages_in_the_same_order_as_a_narrow_one()
+    {
+        // Over 500 matches SQLite walks the order's index instead of sorting the matches: the answer must not change.
+        for (var i = 1; i <= 520; i++)
+        {
+            await Feed.SubmitAsync($"c{i:D3}", $"公園 {i}");
+            if (i % 7 == 0)
+            {
+                await Feed.SupportAsync($"c{i:D3}", i % 11);
+            }
+        }
+
+        await host.CatchUpAsync();
+
+        Assert.Equal(("c520,c519,c518", 520), await IdsAsync(new ChallengeListQuery(Text: "公園", PageSize: 3)));
+        Assert.Equal(("c001", 520), await IdsAsync(new ChallengeListQuery(Text: "公園", PageSize: 3, Page: 174)));
+        // Most supported first (10 supporters: 21, 98, 175, 252, 329, 406, 483), then newest.
+        Assert.Equal(("c483,c406,c329", 520), await IdsAsync(new ChallengeListQuery(Text: "公園", Sort: ChallengeSort.Supported, PageSize: 3)));
+        Assert.Equal(("c252,c175,c098", 520), await IdsAsync(new ChallengeListQuery(Text: "公園", Sort: ChallengeSort.Supported, PageSize: 3, Page: 2)));
     }
 
     [Theory]
