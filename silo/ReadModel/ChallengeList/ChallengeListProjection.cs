@@ -39,7 +39,7 @@ public sealed class ChallengeListProjection : IProjection
     public async Task ResetAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await ReadModelSql.ExecuteAsync(connection, transaction, "DELETE FROM challenge_list", cancellationToken);
-        await VisibleComments.ResetAsync(ItemKinds.Challenge, connection, transaction, cancellationToken);
+        await ListComments.ResetAsync(ItemKinds.Challenge, connection, transaction, cancellationToken);
         await SearchIndex.RemoveKindAsync(connection, transaction, ItemKinds.Challenge, cancellationToken);
     }
 
@@ -85,9 +85,9 @@ public sealed class ChallengeListProjection : IProjection
                 break;
 
             case CommentEvents.Posted or CommentEvents.Deleted or CommentEvents.Hidden:
-                if (await VisibleComments.ApplyAsync(e, ItemKinds.Challenge, connection, transaction, ct) is { } item)
+                if (await ListComments.ApplyAsync(e, ItemKinds.Challenge, connection, transaction, ct) is { } comment)
                 {
-                    await RecountCommentsAsync(item, connection, transaction, ct);
+                    await CountCommentAsync(comment.ItemId, comment.Change, connection, transaction, ct);
                 }
 
                 break;
@@ -121,9 +121,9 @@ public sealed class ChallengeListProjection : IProjection
     {
         // DO NOTHING: applying the same submission again (an event seen twice) must not fail the whole batch.
         var inserted = await ReadModelSql.ExecuteAsync(connection, transaction,
-            "INSERT INTO challenge_list (id, title, body, category, status, stage, idea_id, support_count, comment_count, created_at, "
-            + "proxy_channel, place_text, latitude, longitude, merged_into_id, decline_reason) "
-            + "VALUES (@id, @title, @body, @category, @status, @stage, NULL, 0, 0, @created, @channel, @place, @lat, @lon, NULL, NULL) "
+            "INSERT INTO challenge_list (id, title, body, category, status, stage, idea_id, support_count, comment_count, absorbed_comments, "
+            + "created_at, proxy_channel, place_text, latitude, longitude, merged_into_id, decline_reason) "
+            + "VALUES (@id, @title, @body, @category, @status, @stage, NULL, 0, 0, 0, @created, @channel, @place, @lat, @lon, NULL, NULL) "
             + "ON CONFLICT (id) DO NOTHING",
             ct,
             ("id", submitted.ChallengeId),
@@ -144,17 +144,16 @@ public sealed class ChallengeListProjection : IProjection
         }
     }
 
-    // The supporters and comments of the duplicate now count here; the duplicate keeps none, so sorting by support
-    // does not show the same supporters twice.
+    // The supporters and comments of the duplicate now count here (the event says how many); the duplicate keeps none,
+    // so sorting by support does not show the same supporters twice. The comments came with new ids no event names.
     private static async Task AbsorbedAsync(ChallengeAbsorbedEvent absorbed, DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
-        await VisibleComments.MoveAsync(ItemKinds.Challenge, absorbed.FromId, absorbed.ChallengeId, connection, transaction, ct);
-        await ReadModelSql.ExecuteAsync(connection, transaction, "UPDATE challenge_list SET support_count = @count WHERE id = @id",
-            ct, ("count", absorbed.SupportCount), ("id", absorbed.ChallengeId));
-        await ReadModelSql.ExecuteAsync(connection, transaction, "UPDATE challenge_list SET support_count = 0 WHERE id = @id",
-            ct, ("id", absorbed.FromId));
-        await RecountCommentsAsync(absorbed.ChallengeId, connection, transaction, ct);
-        await RecountCommentsAsync(absorbed.FromId, connection, transaction, ct);
+        await ReadModelSql.ExecuteAsync(connection, transaction,
+            "UPDATE challenge_list SET support_count = @supports, absorbed_comments = absorbed_comments + @comments - comment_count, "
+            + "comment_count = @comments WHERE id = @id",
+            ct, ("supports", absorbed.SupportCount), ("comments", absorbed.CommentCount), ("id", absorbed.ChallengeId));
+        await ReadModelSql.ExecuteAsync(connection, transaction,
+            "UPDATE challenge_list SET support_count = 0, comment_count = 0, absorbed_comments = 0 WHERE id = @id", ct, ("id", absorbed.FromId));
     }
 
     private static Task LinkAsync(string challengeId, string ideaId, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
@@ -165,7 +164,20 @@ public sealed class ChallengeListProjection : IProjection
             + "WHERE id = @id",
             ct, ("idea", ideaId), ("accepted", Accepted), ("id", challengeId));
 
-    private static Task RecountCommentsAsync(string challengeId, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        ReadModelSql.ExecuteAsync(connection, transaction, $"UPDATE challenge_list SET comment_count = {VisibleComments.CountSql} WHERE id = @item",
-            ct, ("kind", ItemKinds.Challenge), ("item", challengeId));
+    private static Task CountCommentAsync(
+        string challengeId, CommentCountChange change, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        change switch
+        {
+            CommentCountChange.Added => UpdateCommentsAsync("comment_count = comment_count + 1", "", challengeId, connection, transaction, ct),
+            CommentCountChange.Removed => UpdateCommentsAsync("comment_count = comment_count - 1", "", challengeId, connection, transaction, ct),
+            // An unnamed comment is one a merge brought in; while some of those are still counted as shown, this was one.
+            // (Deleting one that was already hidden before the merge would count it off once too often: the events cannot tell.)
+            CommentCountChange.RemovedUnnamed => UpdateCommentsAsync(
+                "comment_count = comment_count - 1, absorbed_comments = absorbed_comments - 1", " AND absorbed_comments > 0", challengeId, connection, transaction, ct),
+            _ => Task.CompletedTask,
+        };
+
+    private static Task UpdateCommentsAsync(
+        string assignments, string condition, string challengeId, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        ReadModelSql.ExecuteAsync(connection, transaction, $"UPDATE challenge_list SET {assignments} WHERE id = @id{condition}", ct, ("id", challengeId));
 }

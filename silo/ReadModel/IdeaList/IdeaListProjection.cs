@@ -73,10 +73,11 @@ public sealed class IdeaListProjection : IProjection
                 break;
 
             case CommentEvents.Posted or CommentEvents.Deleted or CommentEvents.Hidden:
-                if (await VisibleComments.ApplyAsync(e, ItemKinds.Idea, connection, transaction, ct) is { } item)
+                // Ideas never take in a merged thread, so a comment no event named has nothing to count.
+                if (await ListComments.ApplyAsync(e, ItemKinds.Idea, connection, transaction, ct) is { Change: CommentCountChange.Added or CommentCountChange.Removed } comment)
                 {
-                    await ReadModelSql.ExecuteAsync(connection, transaction, $"UPDATE idea_list SET comment_count = {VisibleComments.CountSql} WHERE id = @item",
-                        ct, ("kind", ItemKinds.Idea), ("item", item));
+                    var delta = comment.Change == CommentCountChange.Added ? "+ 1" : "- 1";
+                    await UpdateAsync($"comment_count = comment_count {delta}", comment.ItemId, connection, transaction, ct);
                 }
 
                 break;
@@ -86,7 +87,7 @@ public sealed class IdeaListProjection : IProjection
     public async Task ResetAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await ReadModelSql.ExecuteAsync(connection, transaction, "DELETE FROM idea_list", cancellationToken);
-        await VisibleComments.ResetAsync(ItemKinds.Idea, connection, transaction, cancellationToken);
+        await ListComments.ResetAsync(ItemKinds.Idea, connection, transaction, cancellationToken);
         await SearchIndex.RemoveKindAsync(connection, transaction, ItemKinds.Idea, cancellationToken);
     }
 

@@ -11,6 +11,7 @@ CREATE TABLE challenge_list (
     idea_id text NULL,
     support_count integer NOT NULL,
     comment_count integer NOT NULL,
+    absorbed_comments integer NOT NULL,
     created_at timestamptz NOT NULL,
     proxy_channel text NULL,
     latitude double precision NULL,
@@ -56,12 +57,14 @@ CREATE INDEX idea_list_status ON idea_list (status, created_at DESC, id DESC);
 CREATE INDEX idea_list_stage ON idea_list (stage, created_at DESC, id DESC);
 CREATE INDEX idea_list_category ON idea_list (category, created_at DESC, id DESC);
 
--- The comments that are visible now, one row each, so a delete after a hide (or a repeated event) never counts twice,
--- and a merged duplicate's comments can move to the challenge that absorbed it. No text: counts only.
-CREATE TABLE visible_comments (
+-- Every comment the events have named, and whether it is shown now, so a delete after a hide (or an event seen twice)
+-- never counts twice. No text: counts only. A merge gives a duplicate's comments new ids at the challenge that takes them
+-- in, unannounced; challenge_list.absorbed_comments counts those still shown, for their later hiding or deletion.
+CREATE TABLE list_comments (
     item_kind text NOT NULL,
     item_id text NOT NULL,
     comment_id text NOT NULL,
+    visible boolean NOT NULL,
     PRIMARY KEY (item_kind, item_id, comment_id)
 );
 

@@ -219,17 +219,43 @@ public abstract class ChallengeListContractTests : IAsyncLifetime
         await Feed.SubmitAsync("c2", "駅の駐輪場がいっぱい");
         await Feed.SupportAsync("c1", 3);
         await Feed.SupportAsync("c2", 1);
-        await Feed.CommentAsync(challenge, "c1", "m1");
-        await Feed.CommentAsync(challenge, "c1", "m2");
-        await Feed.CommentAsync(challenge, "c2", "m3");
-        await Feed.Challenge("c1", ChallengeEvents.Merged, new ChallengeMergedEvent("c1", "c2"));
+        // Comment ids are numbers within each thread, as the grains give them.
+        await Feed.CommentAsync(challenge, "c1", "c000001");
+        await Feed.CommentAsync(challenge, "c1", "c000002");
+        await Feed.CommentAsync(challenge, "c2", "c000001");
+        // The duplicate's thread arrives renumbered (c000002, c000003), which no event announces; the count comes with it.
         await Feed.Challenge("c2", ChallengeEvents.Absorbed, new ChallengeAbsorbedEvent("c2", "c1", 4, 3));
-        await Feed.RemoveCommentAsync(challenge, "c2", "m1", hide: true, "重複");
+        await Feed.Challenge("c1", ChallengeEvents.Merged, new ChallengeMergedEvent("c1", "c2"));
+        await host.CatchUpAsync();
+        var items = (await ListAsync(new ChallengeListQuery(Sort: ChallengeSort.Supported))).Items;
+        Assert.Equal(("c2", ChallengeStatus.Open, 4, 3), (items[0].Id, items[0].Status, items[0].SupportCount, items[0].CommentCount));
+        Assert.Equal(("c1", ChallengeStatus.Merged, 0, 0), (items[1].Id, items[1].Status, items[1].SupportCount, items[1].CommentCount));
+
+        await Feed.RemoveCommentAsync(challenge, "c2", "c000003", hide: true, "重複");
+        await Feed.RemoveCommentAsync(challenge, "c2", "c000003", hide: false);
+        await Feed.RemoveCommentAsync(challenge, "c2", "c000001", hide: false);
+        await Feed.CommentAsync(challenge, "c2", "c000004");
         await host.CatchUpAsync();
 
-        var items = (await ListAsync(new ChallengeListQuery(Sort: ChallengeSort.Supported))).Items;
-        Assert.Equal(("c2", ChallengeStatus.Open, 4, 2), (items[0].Id, items[0].Status, items[0].SupportCount, items[0].CommentCount));
-        Assert.Equal(("c1", ChallengeStatus.Merged, 0, 0), (items[1].Id, items[1].Status, items[1].SupportCount, items[1].CommentCount));
+        Assert.Equal(2, (await ListAsync(new ChallengeListQuery(Status: ChallengeStatus.Open))).Items.Single().CommentCount);
+    }
+
+    [Fact]
+    public async Task Removing_more_unnamed_comments_than_a_merge_brought_never_counts_below_the_comments_known_to_be_shown()
+    {
+        var challenge = EventFeed.ChallengeType;
+        await Feed.SubmitAsync("c1", "街灯");
+        await Feed.SubmitAsync("c2", "街灯が暗い");
+        await Feed.CommentAsync(challenge, "c2", "c000001");
+        await Feed.Challenge("c2", ChallengeEvents.Absorbed, new ChallengeAbsorbedEvent("c2", "c1", 0, 2));
+        foreach (var id in new[] { "c000002", "c000003", "c000004" })
+        {
+            await Feed.RemoveCommentAsync(challenge, "c2", id, hide: false);
+        }
+
+        await host.CatchUpAsync();
+
+        Assert.Equal(1, (await ListAsync(new ChallengeListQuery())).Items.Single(i => i.Id == "c2").CommentCount);
     }
 
     [Fact]
