@@ -56,10 +56,11 @@ internal sealed class ListQuerySql(string table, string alias)
 
         var offset = (long)(page - 1) * pageSize;
         var sqlite = ReadModelSql.IsSqlite(connection);
-        if (sqlite && search is not null && filters.Count > 0)
+        if (search is not null && filters.Count > 0 && sqlite)
         {
             // Every match is looked up and sorted anyway, so the total comes with the page instead of searching twice
-            // (only a page past the end needs a count of its own).
+            // (only a page past the end needs a count of its own). Not on PostgreSQL: a window over the page makes it
+            // walk the whole order index, where without one it stops at the page.
             var items = await PageAsync(connection, columns + ", COUNT(*) OVER ()", orderBy, Plan.FromMatches, pageSize, offset,
                 reader => (read(reader), reader.GetInt64(reader.FieldCount - 1)), cancellationToken);
             if (items.Count > 0 || offset == 0)

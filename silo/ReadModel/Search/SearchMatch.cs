@@ -20,7 +20,9 @@ public sealed class SearchMatch
     {
         this.kind = kind;
         this.terms = terms;
-        grams = terms.SelectMany(t => SearchText.Bigrams(t)).Distinct(StringComparer.Ordinal).ToList();
+        // A term's first and last gram find its candidates as well as all of them do in practice, and the text check
+        // settles the rest: a long word ("broadband") then costs two gram lookups instead of eight.
+        grams = terms.SelectMany(EdgeGrams).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>"<paramref name="idColumn"/> IN (the matching document ids)".</summary>
@@ -74,6 +76,16 @@ public sealed class SearchMatch
                 .AppendJoin(", ", grams.Select((_, i) => $"@s_g{i}"))
                 .Append(") GROUP BY g.doc_id HAVING COUNT(*) = @s_gramCount")
                 .ToString();
+
+    private static IEnumerable<string> EdgeGrams(string term)
+    {
+        var runes = term.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        yield return runes[0] + runes[1];
+        if (runes.Length > 2)
+        {
+            yield return runes[^2] + runes[^1];
+        }
+    }
 
     private static string EscapeLike(string term) =>
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
