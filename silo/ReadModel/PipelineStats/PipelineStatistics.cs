@@ -12,6 +12,7 @@ public sealed class PipelineStatistics(IReadModelDatabase database)
 {
     private const double SecondsPerDay = 86_400;
 
+    /// <summary>The report as of the last projected event.</summary>
     public async Task<PipelineReport> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
