@@ -20,7 +20,13 @@ public static partial class ProblemText
     /// <paramref name="met"/> (a row of a stage-gate checklist) reads from "{code}.met" when there is such a text.
     /// </summary>
     public static string Describe(IStringLocalizer texts, string code, string? field, IReadOnlyDictionary<string, string>? values, bool met = false) =>
-        Format((met ? Text(texts, $"{code}.met") : null) ?? Text(texts, code) ?? Text(texts, "error") ?? code, texts, field, values);
+        Format(WithAllowedValues((met ? Text(texts, $"{code}.met") : null) ?? Text(texts, code) ?? Text(texts, "error") ?? code, texts, values), texts, field, values);
+
+    // Any refusal that knows the allowed values says them ("Allowed values: newest, votes"), whatever its own message.
+    private static string WithAllowedValues(string message, IStringLocalizer texts, IReadOnlyDictionary<string, string>? values) =>
+        values?.ContainsKey("allowed") == true && !message.Contains("{allowed}", StringComparison.Ordinal) && Text(texts, "allowedValues") is { } allowed
+            ? message + " " + allowed
+            : message;
 
     /// <summary>A resource text, or null when the key has none.</summary>
     public static string? Text(IStringLocalizer texts, string key) => texts[key] is { ResourceNotFound: false } found ? found.Value : null;

@@ -80,6 +80,17 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
             new Call(HttpMethod.Put, $"/api/partners/{await PartnerApi.CreatedId(lab.Admin, PartnerApi.Body(name: "更新前商事"))}", PartnerApi.Body(name: "更新後商事"))),
         new("GET /api/categories", Everyone, (_, _) => Get("/api/categories")),
 
+        // Lists, statistics, timelines and open data: public reads.
+        new("GET /api/challenges", Everyone, (_, _) => Get("/api/challenges?sort=supported&pageSize=5")),
+        new("GET /api/ideas", Everyone, (_, _) => Get("/api/ideas?stage=discovery")),
+        new("GET /api/stats/pipeline", Everyone, (_, _) => Get("/api/stats/pipeline")),
+        new("GET /api/challenges/{id}/timeline", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/challenges/{await lab.NewChallenge()}/timeline")),
+        new("GET /api/ideas/{id}/timeline", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/ideas/{await lab.NewIdea()}/timeline")),
+        new("GET /api/export/challenges.csv", Everyone, (_, _) => Get("/api/export/challenges.csv")),
+        new("GET /api/export/challenges.json", Everyone, (_, _) => Get("/api/export/challenges.json")),
+        new("GET /api/export/ideas.csv", Everyone, (_, _) => Get("/api/export/ideas.csv")),
+        new("GET /api/export/ideas.json", Everyone, (_, _) => Get("/api/export/ideas.json")),
+
         // Challenges.
         new("POST /api/challenges", SignedIn, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/challenges", Lab.ChallengeBody()))),
         new("POST /api/challenges/proxy", Staff, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/challenges/proxy",

@@ -150,7 +150,7 @@ public static class ChallengeEndpoints
         {
             if (!ChallengeWireNames.TryParseChannel(body.Channel, out var parsed))
             {
-                return Task.FromResult(Problems.Create(context, "invalidValue", "channel"));
+                return Task.FromResult(Problems.Create(context, "invalidValue", "channel", new Dictionary<string, string> { ["allowed"] = string.Join(", ", ChallengeWireNames.Channels) }));
             }
 
             channel = parsed;

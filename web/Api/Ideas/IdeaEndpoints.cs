@@ -222,7 +222,7 @@ public static class IdeaEndpoints
 
         if (!StageWireNames.TryParse(body.ToStage, out var stage))
         {
-            return Task.FromResult(Problems.Create(context, "invalidValue", "toStage"));
+            return Task.FromResult(Problems.Create(context, "invalidValue", "toStage", Allowed(StageWireNames.All)));
         }
 
         return IdeaCommand(id, context, grains, grain => grain.AdvanceAsync(new AdvanceInput(stage, body.Rationale, body.Evidence)));
@@ -237,7 +237,7 @@ public static class IdeaEndpoints
 
         if (!IdeaStatusWireNames.TryParse(body.Status, out var status))
         {
-            return Task.FromResult(Problems.Create(context, "invalidValue", "status"));
+            return Task.FromResult(Problems.Create(context, "invalidValue", "status", Allowed(["declined", "onHold"])));
         }
 
         return IdeaCommand(id, context, grains, grain => grain.CloseAsync(status, body.Reason));
@@ -386,4 +386,6 @@ public static class IdeaEndpoints
 
         public Task<CommandResult> HideCommentAsync(string commentId, string? reason) => grain.HideCommentAsync(commentId, reason);
     }
+
+    private static Dictionary<string, string> Allowed(IEnumerable<string> values) => new() { ["allowed"] = string.Join(", ", values) };
 }

@@ -1,3 +1,4 @@
+using LivingLab.Common;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Timeline;
 
@@ -39,20 +40,33 @@ public static class TimelineEndpoints
         return app;
     }
 
-    private static Task<IResult> Challenge(string id, HttpContext context, TimelineQueries timelines, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        Answer(context, page, pageSize, request => timelines.ForChallengeAsync(id, request.Page, request.PageSize, cancellationToken));
+    private static Task<IResult> Challenge(string id, HttpContext context, TimelineQueries timelines, ProjectionRunner projections, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Answer(id, context, projections, page, pageSize, request => timelines.ForChallengeAsync(id, request.Page, request.PageSize, cancellationToken));
 
-    private static Task<IResult> Idea(string id, HttpContext context, TimelineQueries timelines, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        Answer(context, page, pageSize, request => timelines.ForIdeaAsync(id, request.Page, request.PageSize, cancellationToken));
+    private static Task<IResult> Idea(string id, HttpContext context, TimelineQueries timelines, ProjectionRunner projections, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Answer(id, context, projections, page, pageSize, request => timelines.ForIdeaAsync(id, request.Page, request.PageSize, cancellationToken));
 
-    private static async Task<IResult> Answer(HttpContext context, int? page, int? pageSize, Func<PageRequest, Task<ListResult<TimelineEntry>?>> read)
+    private static async Task<IResult> Answer(
+        string id, HttpContext context, ProjectionRunner projections, int? page, int? pageSize, Func<PageRequest, Task<ListResult<TimelineEntry>?>> read)
     {
         if (!PageRequest.TryCreate(context, page, pageSize, out var request, out var problem))
         {
             return problem!;
         }
 
+        if (!Ids.IsWellFormed(id))
+        {
+            return Problems.Create(context, "notFound");
+        }
+
         var found = await read(request);
+        if (found is null)
+        {
+            // An item posted a moment ago may not have reached the read model yet: catch up once before saying "not found".
+            await projections.CatchUpAsync(context.RequestAborted);
+            found = await read(request);
+        }
+
         return found is null
             ? Problems.Create(context, "notFound")
             : TypedResults.Ok(new ListPage<TimelineEntryResponse>([.. found.Items.Select(TimelineEntryResponse.From)], found.Total, request.Page, request.PageSize));
