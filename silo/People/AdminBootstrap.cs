@@ -15,6 +15,22 @@ public static class AdminBootstrap
     /// </summary>
     public static async Task<CommandResult<PersonProfile>> EnsureAdminAsync(IGrainFactory grains, string email, string password, string? displayName = null)
     {
+        // Two nodes starting together race on the same grains; the loser's activation is dropped on its stale write,
+        // and running the (idempotent) steps again reads what the winner stored.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EnsureOnceAsync(grains, email, password, displayName);
+            }
+            catch (InconsistentStateException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static async Task<CommandResult<PersonProfile>> EnsureOnceAsync(IGrainFactory grains, string email, string password, string? displayName)
+    {
         if (AccountRules.CheckEmail(email) is { } badEmail)
         {
             return new CommandResult<PersonProfile>(null, badEmail);

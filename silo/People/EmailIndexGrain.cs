@@ -22,9 +22,16 @@ public sealed class EmailIndexGrain([PersistentState("email")] IEventedState<Ema
             throw new ArgumentException("The registration's email does not belong to this email index grain.", nameof(registration));
         }
 
-        if (state.State.PersonId is not null)
+        if (state.State.PersonId is { } claimed)
         {
-            return CommandResult<PersonProfile>.Reject("emailTaken", "email");
+            // A claim whose person was never created (the process died in between) is not an account: release it,
+            // or the email would stay taken for good.
+            if (await GrainFactory.GetGrain<IPersonGrain>(claimed).GetProfile() is not null)
+            {
+                return CommandResult<PersonProfile>.Reject("emailTaken", "email");
+            }
+
+            await Release(claimed);
         }
 
         // Claim first, then create: a crash in between leaves a claim to a person who does not exist, which

@@ -106,4 +106,20 @@ public sealed class RegistrationTests
         });
         Assert.Contains(events, e => e.EventType == "PersonRegistered" && e.ActorId == person.Id);
     }
+
+    [Fact]
+    public async Task An_email_claimed_by_a_registration_that_died_before_creating_the_person_can_register_again()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var email = Accounts.UniqueEmail();
+        // What a process that died between claiming the email and creating the person leaves in the store.
+        var claim = new StateId(typeof(IEmailIndexGrain).FullName!, AccountRules.NormalizeEmail(email), "email");
+        await silo.Storage.WriteAsync(new StateWrite(claim, """{"schemaVersion":1,"personId":"0123456789abcdef01234567"}""", 0, []));
+
+        var result = await silo.Email(email).Register(new Registration(email, Accounts.Password, "酒田 花子"));
+
+        Assert.True(result.Succeeded, result.Rejection?.ToString());
+        Assert.NotEqual("0123456789abcdef01234567", result.Value!.Id);
+        Assert.Equal(result.Value.Id, await silo.Email(email).GetPersonId());
+    }
 }
