@@ -20,6 +20,12 @@ public interface IIdeaGrain : IGrainWithStringKey
     /// <summary>Links one more challenge to an existing idea (facilitators; called by the challenge when accepted).</summary>
     Task<CommandResult> LinkChallengeAsync(string challengeId);
 
+    /// <summary>
+    /// Rewords the idea's title, summary and category (facilitators). An idea made from a challenge starts with the
+    /// resident's words; staff give it a name a project can carry. The change is public in the timeline.
+    /// </summary>
+    Task<CommandResult<IdeaDetails>> EditAsync(IdeaInput input);
+
     /// <summary>The idea as the caller sees it; null when it does not exist.</summary>
     [ReadOnly]
     Task<IdeaDetails?> GetAsync();

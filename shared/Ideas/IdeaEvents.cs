@@ -9,6 +9,7 @@ namespace LivingLab.Ideas;
 public static class IdeaEvents
 {
     public const string Created = "IdeaCreated";
+    public const string Edited = "IdeaEdited";
     public const string ChallengeLinked = "IdeaChallengeLinked";
     public const string Advanced = "IdeaAdvanced";
     public const string Closed = "IdeaClosed";
@@ -25,6 +26,9 @@ public static class IdeaEvents
 
 /// <summary>IdeaCreated: a new idea in discovery, from a challenge or proposed by a resident.</summary>
 public sealed record IdeaCreatedEvent(string IdeaId, string Title, string Summary, string Category, string Stage, string? ChallengeId, string CreatedBy);
+
+/// <summary>IdeaEdited: a facilitator reworded the idea (a title copied from a resident's challenge, a clearer summary).</summary>
+public sealed record IdeaEditedEvent(string IdeaId, string Title, string Summary, string Category);
 
 /// <summary>IdeaChallengeLinked: one more challenge leads to this idea.</summary>
 public sealed record IdeaChallengeLinkedEvent(string IdeaId, string ChallengeId);

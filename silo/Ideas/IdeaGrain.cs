@@ -84,6 +84,31 @@ public sealed class IdeaGrain(
 
     public async Task<IdeaDetails?> GetAsync() => Exists ? await DetailsAsync() : null;
 
+    public async Task<CommandResult<IdeaDetails>> EditAsync(IdeaInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (CheckFacilitator() is { } refused)
+        {
+            return new CommandResult<IdeaDetails>(null, refused);
+        }
+
+        if (IdeaRules.Check(input) is { } invalid)
+        {
+            return new CommandResult<IdeaDetails>(null, invalid);
+        }
+
+        var clean = IdeaRules.Normalize(input);
+        if (clean.Title != S.Title || clean.Summary != S.Summary || clean.Category != S.Category)
+        {
+            S.Title = clean.Title;
+            S.Summary = clean.Summary!;
+            S.Category = clean.Category!;
+            await committer.CommitAsync([Event(IdeaEvents.Edited, new IdeaEditedEvent(Id, S.Title!, S.Summary, S.Category))]);
+        }
+
+        return await DetailsResult();
+    }
+
     public async Task<CommandResult<IdeaDetails>> AdvanceAsync(AdvanceInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -32,6 +32,13 @@ public sealed class IdeaListProjection : IProjection
                 await CreatedAsync(e, EventPayloads.Read<IdeaCreatedEvent>(e), connection, transaction, ct);
                 break;
 
+            case IdeaEvents.Edited:
+                var edited = EventPayloads.Read<IdeaEditedEvent>(e);
+                await UpdateAsync("title = @title, summary = @summary, category = @category", edited.IdeaId, connection, transaction, ct,
+                    ("title", edited.Title), ("summary", edited.Summary), ("category", edited.Category));
+                await SearchIndex.IndexAsync(connection, transaction, ItemKinds.Idea, edited.IdeaId, edited.Title + "\n" + edited.Summary, ct);
+                break;
+
             case IdeaEvents.ChallengeLinked:
                 var linked = EventPayloads.Read<IdeaChallengeLinkedEvent>(e);
                 await UpdateAsync("challenge_count = challenge_count + 1", linked.IdeaId, connection, transaction, ct);

@@ -63,6 +63,7 @@ public sealed class TimelineProjection : IProjection
     private static string? IdeaPayload(StoredEvent e) => e.EventType switch
     {
         IdeaEvents.Created => Normalize<IdeaCreatedEvent>(e),
+        IdeaEvents.Edited => Normalize<IdeaEditedEvent>(e),
         IdeaEvents.ChallengeLinked => Normalize<IdeaChallengeLinkedEvent>(e),
         IdeaEvents.Advanced => Normalize<IdeaAdvancedEvent>(e),
         IdeaEvents.Closed => Normalize<IdeaClosedEvent>(e),

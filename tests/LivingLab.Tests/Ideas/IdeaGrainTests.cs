@@ -182,6 +182,25 @@ public abstract class IdeaGrainTests(string provider)
     }
 
     [Fact]
+    public async Task Facilitators_reword_an_idea_and_the_change_is_an_event()
+    {
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
+        var grain = await ProposedAsync(silo);
+        Callers.Resident("resident-1");
+        var byResident = await grain.EditAsync(Delivery with { Title = "乗っ取り" });
+        Callers.Facilitator();
+        var empty = await grain.EditAsync(Delivery with { Title = " " });
+        var edited = await grain.EditAsync(Delivery with { Title = "飛島の買い物を電動モビリティで届ける" });
+
+        Assert.Equal("forbidden", byResident.Rejection!.Code);
+        Assert.Equal(("required", "title"), (empty.Rejection!.Code, empty.Rejection.Field));
+        Assert.Equal("飛島の買い物を電動モビリティで届ける", edited.Value!.Title);
+        var e = Assert.Single(await silo.Storage.ReadEventsAsync(0, 100), x => x.EventType == IdeaEvents.Edited);
+        Assert.Equal("staff-1", e.ActorId);
+    }
+
+    [Fact]
     public async Task Votes_count_once_per_account_and_can_be_withdrawn()
     {
         await using var store = await SiloStore.CreateAsync(Provider);

@@ -126,6 +126,8 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
         // Ideas.
         new("POST /api/ideas", SignedIn, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/ideas",
             new { title = "高齢者スマホ相談窓口", summary = "公民館で毎週開く。", category = "elderly" }))),
+        new("PATCH /api/ideas/{id}", Staff, async (lab, _) =>
+            new Call(HttpMethod.Patch, $"/api/ideas/{await lab.NewIdea()}", new { title = "島の配送を電動モビリティで", summary = "職員が言い換えました。", category = "transport" })),
         new("GET /api/ideas/{id}", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/ideas/{await lab.NewIdea()}")),
         new("POST /api/ideas/{id}/advance", Staff, async (lab, _) =>
             new Call(HttpMethod.Post, $"/api/ideas/{await lab.NewIdea()}/advance", new { toStage = "research", rationale = "調査を始めます。", evidence = Array.Empty<string>() })),

@@ -46,6 +46,19 @@ public static class IdeaEndpoints
                 "and declined ones only for facilitators and the applying partner. `votedByMe` and `followedByMe` are the caller's. Public.")
             .Produces<IdeaResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        ideas.MapPatch("/{id}", Edit).RequireAuthorization(AccountSchemes.FacilitatorPolicy)
+            .WithName("EditIdea")
+            .WithSummary("Reword an idea (facilitator)")
+            .WithDescription(
+                $"Replaces the idea's `title` (1–{IdeaRules.MaxTitleLength} characters), `summary` (Markdown, 1–{IdeaRules.MaxSummaryLength}) " +
+                "and `category`, with the same rules as proposing. The change is public in the idea's timeline (`ideaEdited`). " +
+                "Facilitators and admins only.")
+            .Produces<IdeaResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         ideas.MapPost("/{id}/advance", Advance).RequireAuthorization(AccountSchemes.FacilitatorPolicy)
             .WithName("AdvanceIdea")
             .WithSummary("Move an idea to another stage (facilitator)")
@@ -212,6 +225,9 @@ public static class IdeaEndpoints
         var idea = Ids.IsWellFormed(id) ? await grains.GetGrain<IIdeaGrain>(id).GetAsync() : null;
         return idea is null ? Problems.Create(context, "notFound") : TypedResults.Ok(await IdeaViews.Idea(idea, context, grains));
     }
+
+    private static Task<IResult> Edit(string id, IdeaRequest? body, HttpContext context, IGrainFactory grains) =>
+        IdeaCommand(id, context, grains, grain => grain.EditAsync(body?.ToInput() ?? new IdeaInput(null, null, null)));
 
     private static Task<IResult> Advance(string id, AdvanceRequest? body, HttpContext context, IGrainFactory grains)
     {

@@ -60,6 +60,17 @@ public abstract class IdeaListContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reworded_idea_is_found_by_its_new_words_and_no_longer_by_the_old_ones()
+    {
+        await Feed.CreateIdeaAsync("i1", "駅前に自転車が多い", summary: "住民の投稿そのまま");
+        await Feed.Idea("i1", IdeaEvents.Edited, new IdeaEditedEvent("i1", "駐輪場の空き情報を配信", "空き台数を地図で知らせる", "transport"));
+        await host.CatchUpAsync();
+
+        Assert.Equal(("i1", 1), await IdsAsync(new IdeaListQuery(Text: "空き")));
+        Assert.Equal(("", 0), await IdsAsync(new IdeaListQuery(Text: "投稿")));
+    }
+
+    [Fact]
     public async Task A_search_word_under_two_characters_is_refused_naming_the_parameter()
     {
         var result = await host.Ideas.ListAsync(new IdeaListQuery(Text: "x"));
