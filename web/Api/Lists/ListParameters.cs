@@ -6,7 +6,7 @@ namespace LivingLab.Web.Api.Lists;
 
 /// <summary>
 /// Checks the filter parameters every list shares. An empty parameter (an unselected form field) means "any"; any other
-/// value must be an exact wire name, or the answer is a 400 problem naming the parameter and the values it takes.
+/// value must be an exact wire name, or the answer is a 400 problem naming the parameter.
 /// </summary>
 internal static class ListParameters
 {
@@ -27,13 +27,13 @@ internal static class ListParameters
             return null;
         }
 
-        return Invalid(context, "stage", StageWireNames.All);
+        return Invalid(context, "stage");
     }
 
     public static IResult? Category(HttpContext context, string? value, out string? category)
     {
         category = string.IsNullOrEmpty(value) ? null : value;
-        return category is null || Categories.IsKnown(category) ? null : Invalid(context, "category", Categories.All.Select(c => c.Id));
+        return category is null || Categories.IsKnown(category) ? null : Invalid(context, "category");
     }
 
     public static IResult? ChallengeStatus(HttpContext context, string? value, out ChallengeStatus? status)
@@ -50,7 +50,7 @@ internal static class ListParameters
             return null;
         }
 
-        return Invalid(context, "status", ChallengeWireNames.Statuses);
+        return Invalid(context, "status");
     }
 
     public static IResult? IdeaStatus(HttpContext context, string? value, out IdeaStatus? status)
@@ -67,7 +67,7 @@ internal static class ListParameters
             return null;
         }
 
-        return Invalid(context, "status", Enum.GetValues<IdeaStatus>().Select(IdeaStatusWireNames.Format));
+        return Invalid(context, "status");
     }
 
     /// <summary>A sort name from <paramref name="names"/> (the first is the default).</summary>
@@ -88,7 +88,7 @@ internal static class ListParameters
             }
         }
 
-        return Invalid(context, "sort", names.Select(n => n.Name));
+        return Invalid(context, "sort");
     }
 
     /// <summary>Free text: at most 100 characters, every word at least two (the search index works on pairs of characters).</summary>
@@ -110,6 +110,6 @@ internal static class ListParameters
             : Problems.Create(context, "queryTooShort", "q", new Dictionary<string, string> { ["min"] = $"{SearchText.MinimumTermLength}" });
     }
 
-    private static IResult Invalid(HttpContext context, string field, IEnumerable<string> allowed) =>
-        Problems.Create(context, "invalidValue", field, new Dictionary<string, string> { ["allowed"] = string.Join(", ", allowed) });
+    // The values each parameter takes are in the endpoint's OpenAPI description; the message names the parameter.
+    private static IResult Invalid(HttpContext context, string field) => Problems.Create(context, "invalidValue", field);
 }
