@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LivingLab.ReadModel;
 using LivingLab.Web.Tests.Account;
 using LivingLab.Web.Tests.Partners;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LivingLab.Web.Tests;
 
@@ -115,6 +117,9 @@ public sealed class Lab : IAsyncDisposable
         new { title, body, category, place = new { text = "酒田駅前", latitude = 38.9145, longitude = 139.8365 } };
 
     /// <summary>Posts a challenge as <paramref name="author"/> (the resident by default) and returns its id.</summary>
+    /// <summary>Applies every event so far to the read models: lists and timelines follow writes a moment behind.</summary>
+    public Task CatchUpAsync() => Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
+
     public async Task<string> NewChallenge(HttpClient? author = null, object? body = null)
     {
         using var response = await (author ?? Resident).PostAsJsonAsync("/api/challenges", body ?? ChallengeBody());

@@ -51,7 +51,9 @@ public sealed partial class PublicPrivacyTests
         Assert.Contains(challenge, paths);
         Assert.Contains($"{idea}/comments", paths);
 
-        // Read models catch up with the hide shortly after it: give them a moment before calling a leak a leak.
+        // Lists and timelines follow the writes a moment behind: bring them up to date, so the timelines exist and the
+        // hides are applied, then still allow a moment before calling a leak a leak.
+        await lab.CatchUpAsync();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
