@@ -185,17 +185,6 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
             await lab.Advance(ideaId, "research");
             return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/operator", new { @operator = "town" });
         }),
-
-        // Lists, timelines, statistics and open data: read models, public to anyone.
-        new("GET /api/challenges", Everyone, (_, _) => Get("/api/challenges")),
-        new("GET /api/challenges/{id}/timeline", Everyone, async (lab, _) => await Projected(lab, $"/api/challenges/{await lab.NewChallenge()}/timeline")),
-        new("GET /api/ideas", Everyone, (_, _) => Get("/api/ideas")),
-        new("GET /api/ideas/{id}/timeline", Everyone, async (lab, _) => await Projected(lab, $"/api/ideas/{await lab.NewIdea()}/timeline")),
-        new("GET /api/stats/pipeline", Everyone, (_, _) => Get("/api/stats/pipeline")),
-        new("GET /api/export/challenges.csv", Everyone, (_, _) => Get("/api/export/challenges.csv")),
-        new("GET /api/export/challenges.json", Everyone, (_, _) => Get("/api/export/challenges.json")),
-        new("GET /api/export/ideas.csv", Everyone, (_, _) => Get("/api/export/ideas.csv")),
-        new("GET /api/export/ideas.json", Everyone, (_, _) => Get("/api/export/ideas.json")),
     ];
 
     public static TheoryData<string, Role> Cases()
@@ -254,12 +243,6 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
     private static Task<Call> Get(string path) => Task.FromResult(new Call(HttpMethod.Get, path));
 
     // A timeline answers 404 until the item's first event is projected.
-    private static async Task<Call> Projected(Lab lab, string path)
-    {
-        await lab.CatchUpAsync();
-        return new Call(HttpMethod.Get, path);
-    }
-
     // The caller's own comment, so that editing and deleting can succeed; anonymous gets someone else's (refused before any grain).
     private static async Task<string> OwnComment(Lab lab, Role role, string item) =>
         $"{item}/comments/{await Lab.Comment(role == Role.Anonymous ? lab.Resident : lab.Client(role), item)}";
