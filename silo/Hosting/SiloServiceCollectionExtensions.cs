@@ -36,7 +36,14 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<SearchIndex>();
         AddReadModels(services);
         services.TryAddSingleton<ProjectionRunner>();
-        services.TryAddSingleton<GrainRuntime>();
+        services.TryAddSingleton<GrainRuntime>(sp =>
+        {
+            var runtime = ActivatorUtilities.CreateInstance<GrainRuntime>(sp);
+            // Lists and timelines follow a write within moments instead of on the runner's one-second poll.
+            var runner = sp.GetRequiredService<ProjectionRunner>();
+            runtime.EventsWritten += runner.Nudge;
+            return runtime;
+        });
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddHostedService<SiloHostedService>();
         // Hosted services start in order: the runtime migrates the schema first, so the runner's first catch-up finds its tables.

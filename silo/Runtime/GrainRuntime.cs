@@ -48,6 +48,14 @@ public sealed partial class GrainRuntime : IGrainFactory, IGrainCallRuntime, IAs
 
     public TimeProvider Clock { get; }
 
+    /// <summary>
+    /// Raised after a state write that appended events is durable, so readers of the event log (the projection runner)
+    /// can look at once instead of on their next poll. Handlers must be cheap and must not throw.
+    /// </summary>
+    public event Action? EventsWritten;
+
+    internal void OnEventsWritten() => EventsWritten?.Invoke();
+
     public ReminderService Reminders { get; }
 
     /// <summary>How many activations are in the directory.</summary>

@@ -93,6 +93,10 @@ internal sealed class PersistentState<TState> : IEventedState<TState>, IStateLoa
 
         version = await WriteAsync(new StateWrite(id, payload, version, ToEventData(events), changes));
         RecordExists = true;
+        if (events.Count > 0)
+        {
+            activation.Runtime.OnEventsWritten();
+        }
     }
 
     public Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string set)
