@@ -122,6 +122,33 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab) : IClassF
         await Assertions.Expect(page.GetByTestId("support-state")).ToHaveTextAsync("あなたはこの課題を応援しています。もう一度押すと取り消せます。");
     }
 
+    [Fact]
+    public async Task With_javascript_support_swaps_the_card_in_place_and_keeps_the_focus_on_the_button()
+    {
+        var (author, _) = await lab.Person("酒田 花子");
+        var id = await ChallengeBrowserFixture.Challenge(author, new { title = "公民館のWi-Fiが遅い", body = "動画の講座が止まります。", category = "digital" });
+        var (_, email) = await lab.Person("鈴木 結衣");
+        var page = await lab.Page("ja", email);
+        var failures = ChallengeBrowserFixture.RecordFailures(page);
+        await page.GotoAsync($"/challenges/{id}");
+        await page.EvaluateAsync("window.notReloaded = true");
+
+        await page.Locator("#support-button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("support-count")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#support-button")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"));
+        Assert.Equal("support-button", await page.EvaluateAsync<string>("document.activeElement.id"));
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("support-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#support-button")).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"));
+        Assert.Empty(failures);
+    }
+
     [Theory]
     [InlineData("ja", "タイトル", "投稿する", "「タイトル」は120文字以内で入力してください。")]
     [InlineData("en", "Title", "Post", "Title must be at most 120 characters.")]
