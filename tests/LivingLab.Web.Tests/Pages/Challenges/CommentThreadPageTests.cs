@@ -111,7 +111,7 @@ public sealed class CommentThreadPageTests
         ChallengePagesHost.Redirected(deleted);
         var (_, page) = await PageForms.Get(host.Anonymous(), $"/challenges/{id}");
         var comment = page.QuerySelector($"#comment-{commentId}")!;
-        Assert.Equal("このコメントは投稿した人が削除しました。", comment.QuerySelector(".comment-placeholder")!.TextContent);
+        Assert.Equal("このコメントは削除されました。", comment.QuerySelector(".comment-placeholder")!.TextContent);
         Assert.DoesNotContain("消したいコメント", page.DocumentElement.OuterHtml);
     }
 
