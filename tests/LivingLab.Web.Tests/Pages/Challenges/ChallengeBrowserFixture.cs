@@ -32,6 +32,8 @@ public sealed class ChallengeBrowserFixture : IAsyncLifetime
         });
         Address = Factory.StartKestrel();
         Session = await BrowserSession.StartAsync();
+        // Builds and tests share a small machine: a page that takes a few seconds under load is slow, not broken.
+        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     /// <summary>A cookie client on the real server.</summary>
@@ -78,6 +80,7 @@ public sealed class ChallengeBrowserFixture : IAsyncLifetime
         }
 
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
         // The language is remembered in a cookie, as when a resident picks it once.
         await page.GotoAsync($"/?culture={culture}");
         return page;
