@@ -172,17 +172,25 @@ public sealed class IdeaPagesBrowserTests(IdeaPagesTown town)
     }
 
     [Fact]
-    public async Task An_empty_proposal_is_refused_next_to_the_field_in_the_page_language()
+    public async Task With_javascript_an_empty_proposal_is_refused_and_a_preview_shows_in_place_without_leaving_the_page()
     {
-        var page = await town.NewPageAsync(javaScript: false);
+        var page = await town.NewPageAsync();
+        var failures = IdeaPagesTown.RecordFailures(page);
         await IdeaPagesTown.SignInAsync(page, town.PartnerMemberEmail, $"/ideas/{town.PilotIdea}", "en");
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
 
         await page.ClickAsync("#apply-submit");
-
         var error = page.Locator("#apply-error");
         await Assertions.Expect(error).ToBeVisibleAsync();
         Assert.DoesNotMatch("[ぁ-んァ-ン]", await error.InnerTextAsync());
         Assert.Equal("true", await page.GetAttributeAsync("#apply-proposal", "aria-invalid"));
+
+        await page.FillAsync("#apply-proposal", "- one\n- two");
+        await page.ClickAsync("#apply-preview");
+        await Assertions.Expect(page.GetByTestId("proposal-preview").Locator("li")).ToHaveCountAsync(2);
+        Assert.Equal(0, navigations);
+        Assert.Empty(failures);
         await page.Context.CloseAsync();
     }
 
