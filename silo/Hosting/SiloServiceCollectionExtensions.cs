@@ -2,6 +2,7 @@ using System.Reflection;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.ChallengeList;
 using LivingLab.ReadModel.IdeaList;
+using LivingLab.ReadModel.People;
 using LivingLab.ReadModel.PipelineStats;
 using LivingLab.ReadModel.Search;
 using LivingLab.ReadModel.Timeline;
@@ -59,10 +60,12 @@ public static class SiloServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, ChallengeListProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, StagePeriodProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, TimelineProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, PeopleDirectoryProjection>());
         services.TryAddSingleton<ChallengeQueries>();
         services.TryAddSingleton<IdeaQueries>();
         services.TryAddSingleton<TimelineQueries>();
         services.TryAddSingleton<PipelineStatistics>();
+        services.TryAddSingleton<PeopleDirectory>();
     }
 }
 

@@ -11,6 +11,9 @@ public enum ChallengeSort
 
     /// <summary>Most supporters first, then newest.</summary>
     Supported,
+
+    /// <summary>Oldest first: the facilitator's triage queue, so nobody's issue waits behind newer ones.</summary>
+    Oldest,
 }
 
 /// <summary>

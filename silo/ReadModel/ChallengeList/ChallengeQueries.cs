@@ -32,9 +32,13 @@ public sealed class ChallengeQueries(IReadModelDatabase database)
             .WhereEquals("category", query.Category)
             .WhereEquals("status", query.Status is { } status ? ChallengeWireNames.Format(status) : null)
             .Matching(match);
-        var order = query.Sort == ChallengeSort.Supported
-            ? "c.support_count DESC, c.created_at DESC, c.id DESC"
-            : "c.created_at DESC, c.id DESC";
+        var order = query.Sort switch
+        {
+            ChallengeSort.Supported => "c.support_count DESC, c.created_at DESC, c.id DESC",
+            // The newest-first indexes walked backwards.
+            ChallengeSort.Oldest => "c.created_at ASC, c.id ASC",
+            _ => "c.created_at DESC, c.id DESC",
+        };
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var page = await sql.RunAsync(connection, ListColumns, order, query.Page, query.PageSize, ReadItem, cancellationToken);
         return CommandResult<ListResult<ChallengeListItem>>.Success(page);
