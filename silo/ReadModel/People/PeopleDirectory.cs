@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using LivingLab.People;
+using LivingLab.Runtime;
 
 namespace LivingLab.ReadModel.People;
 
@@ -12,10 +13,14 @@ public sealed record PeopleQuery(string? Text = null, string? Role = null, int P
 
 /// <summary>
 /// Reads people_directory for the admin pages. Like every read model it follows the event log a moment behind; call
-/// <see cref="ProjectionRunner.CatchUpAsync"/> first to see a change just made.
+/// <see cref="ProjectionRunner.CatchUpAsync"/> first to see a change just made. Before it reads, it asks the person grains
+/// for the display names of accounts it has not asked about yet, so a name search finds new people too.
 /// </summary>
-public sealed class PeopleDirectory(IReadModelDatabase database)
+public sealed class PeopleDirectory(IReadModelDatabase database, IGrainFactory grains)
 {
+    // Names asked for in one round; a rebuilt directory of a whole town fills in over a few rounds of one request.
+    private const int NameBatch = 200;
+
     /// <summary>The longest name search; a display name is at most this long anyway.</summary>
     public const int MaxQueryLength = AccountRules.MaxDisplayNameLength;
 
@@ -42,6 +47,7 @@ public sealed class PeopleDirectory(IReadModelDatabase database)
 
         var where = terms.Count == 0 ? "" : " WHERE " + string.Join(" AND ", terms);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await FillNamesAsync(connection, cancellationToken);
         int total;
         await using (var count = Command(connection, $"SELECT COUNT(*) FROM people_directory{where}", parameters))
         {
@@ -64,6 +70,41 @@ public sealed class PeopleDirectory(IReadModelDatabase database)
         }
 
         return new ListResult<PersonListItem>(items, total);
+    }
+
+    private async Task FillNamesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var unnamed = new List<string>();
+            await using (var find = Command(connection, "SELECT id FROM people_directory WHERE name_checked = 0 ORDER BY id LIMIT @limit", [("limit", (long)NameBatch)]))
+            await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    unnamed.Add(reader.GetString(0));
+                }
+            }
+
+            if (unnamed.Count == 0)
+            {
+                return;
+            }
+
+            var profiles = await Task.WhenAll(unnamed.Select(id =>
+                Common.Ids.IsWellFormed(id) ? grains.GetGrain<IPersonGrain>(id).GetProfile() : Task.FromResult<PersonProfile?>(null)));
+            // The grains were asked above: nothing waits on a grain while this transaction holds the store's write lock.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            for (var i = 0; i < unnamed.Count; i++)
+            {
+                var name = profiles[i]?.DisplayName;
+                await ReadModelSql.ExecuteAsync(connection, transaction,
+                    "UPDATE people_directory SET display_name = @name, search_name = @search, name_checked = 1 WHERE id = @id",
+                    cancellationToken, ("name", name), ("search", Fold(name)), ("id", unnamed[i]));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Roles as stored: known codes in <see cref="Roles.All"/> order between commas.</summary>

@@ -1,16 +1,16 @@
 using System.Data.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
 using LivingLab.Storage;
 
 namespace LivingLab.ReadModel.People;
 
 /// <summary>
-/// people_directory: every account with its roles and partner organisation, from the person events, for the admin's
-/// list of people. Events name a person by id only (ARCHITECTURE.md), so the display name is asked of the person grain
-/// when an event arrives and kept here for search; a rebuild asks again, and an account that is gone keeps no name.
+/// people_directory: every account with its roles and partner organisation, from the person events, for the admin's list
+/// of people. Events name a person by id only (ARCHITECTURE.md); the display name is filled in by
+/// <see cref="PeopleDirectory"/>, which asks the person grain outside the runner's transaction (a grain call from inside
+/// it could wait on a grain that waits for the same database lock).
 /// </summary>
-public sealed class PeopleDirectoryProjection(IGrainFactory grains) : IProjection
+public sealed class PeopleDirectoryProjection : IProjection
 {
     /// <summary>The projection's checkpoint name.</summary>
     public const string ProjectionName = "people-directory";
@@ -32,33 +32,20 @@ public sealed class PeopleDirectoryProjection(IGrainFactory grains) : IProjectio
 
         var changed = EventPayloads.Read<PersonEvent>(storedEvent);
         var personId = changed.PersonId ?? storedEvent.GrainKey;
-        var name = await DisplayNameAsync(personId);
-        var at = ReadModelSql.Time(connection, storedEvent.OccurredAt);
-        if (storedEvent.EventType == Registered)
-        {
-            await ReadModelSql.ExecuteAsync(connection, transaction,
-                "INSERT INTO people_directory (id, registered_at, roles, partner_id, display_name, search_name) "
-                + "VALUES (@id, @at, @roles, NULL, @name, @search) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, search_name = excluded.search_name",
-                cancellationToken,
-                ("id", personId), ("at", at), ("roles", PeopleDirectory.StoredRoles([Roles.Resident])), ("name", name), ("search", PeopleDirectory.Fold(name)));
-            return;
-        }
+        var registered = storedEvent.EventType == Registered;
+        var roles = PeopleDirectory.StoredRoles(registered ? [Roles.Resident] : changed.Roles ?? [Roles.Resident]);
 
-        // A role change before any registration row (a store written before this projection, then cut) still lists the person.
+        // A role change with no registration row before it (a store cut short) still lists the person.
         await ReadModelSql.ExecuteAsync(connection, transaction,
-            "INSERT INTO people_directory (id, registered_at, roles, partner_id, display_name, search_name) "
-            + "VALUES (@id, @at, @roles, @partner, @name, @search) ON CONFLICT (id) DO UPDATE SET roles = excluded.roles, "
-            + "partner_id = excluded.partner_id, display_name = excluded.display_name, search_name = excluded.search_name",
+            "INSERT INTO people_directory (id, registered_at, roles, partner_id) VALUES (@id, @at, @roles, @partner) "
+            + (registered ? "ON CONFLICT (id) DO NOTHING" : "ON CONFLICT (id) DO UPDATE SET roles = excluded.roles, partner_id = excluded.partner_id"),
             cancellationToken,
-            ("id", personId), ("at", at), ("roles", PeopleDirectory.StoredRoles(changed.Roles ?? [Roles.Resident])), ("partner", changed.PartnerId),
-            ("name", name), ("search", PeopleDirectory.Fold(name)));
+            ("id", personId), ("at", ReadModelSql.Time(connection, storedEvent.OccurredAt)), ("roles", roles),
+            ("partner", registered ? null : changed.PartnerId));
     }
 
     public Task ResetAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         ReadModelSql.ExecuteAsync(connection, transaction, "DELETE FROM people_directory", cancellationToken);
-
-    private async Task<string?> DisplayNameAsync(string personId) =>
-        Common.Ids.IsWellFormed(personId) ? (await grains.GetGrain<IPersonGrain>(personId).GetProfile())?.DisplayName : null;
 
     /// <summary>The payload of PersonRegistered ({personId}) and PersonRolesChanged ({personId, roles, partnerId}).</summary>
     private sealed record PersonEvent(string? PersonId, IReadOnlyList<string>? Roles, string? PartnerId);
