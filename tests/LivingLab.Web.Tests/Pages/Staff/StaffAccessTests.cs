@@ -51,13 +51,14 @@ public sealed class StaffAccessTests
     }
 
     [Fact]
-    public async Task An_unknown_idea_has_a_404_staff_panel()
+    public async Task An_unknown_idea_has_the_404_page_for_its_staff_panel()
     {
         await using var site = await StaffSite.StartAsync();
 
         using var response = await site.Facilitator.GetAsync("/facilitate/ideas/no-such-idea");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("ページが見つかりません", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task AssertForbiddenAsync(HttpClient client, string path)
