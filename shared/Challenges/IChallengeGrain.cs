@@ -1,5 +1,6 @@
 using LivingLab.Comments;
 using LivingLab.Common;
+using LivingLab.Live;
 using LivingLab.Runtime;
 
 namespace LivingLab.Challenges;
@@ -78,4 +79,15 @@ public interface IChallengeGrain : IGrainWithStringKey
     /// <summary>The people to tell about a change: author, supporters and followers (for notifications).</summary>
     [ReadOnly]
     Task<IReadOnlyList<string>> GetAudienceAsync();
+
+    /// <summary>
+    /// Subscribes a live observer to this challenge's support count and status, notified after each durable change; renew within
+    /// <see cref="LiveSubscriptions.Lifetime"/>. Returns the challenge as it stands, or null when it does not exist.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ItemSnapshot?> SubscribeAsync(IItemObserver observer);
+
+    /// <summary>Ends a live subscription.</summary>
+    [AlwaysInterleave]
+    Task UnsubscribeAsync(IItemObserver observer);
 }

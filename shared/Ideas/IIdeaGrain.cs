@@ -1,5 +1,6 @@
 using LivingLab.Comments;
 using LivingLab.Common;
+using LivingLab.Live;
 using LivingLab.Pipeline;
 using LivingLab.Runtime;
 
@@ -90,4 +91,15 @@ public interface IIdeaGrain : IGrainWithStringKey
     /// <summary>The people to tell about a change: creator, voters and followers (for notifications).</summary>
     [ReadOnly]
     Task<IReadOnlyList<string>> GetAudienceAsync();
+
+    /// <summary>
+    /// Subscribes a live observer to this idea's vote count, status and stage, notified after each durable change; renew within
+    /// <see cref="LiveSubscriptions.Lifetime"/>. Returns the idea as it stands, or null when it does not exist.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ItemSnapshot?> SubscribeAsync(IItemObserver observer);
+
+    /// <summary>Ends a live subscription.</summary>
+    [AlwaysInterleave]
+    Task UnsubscribeAsync(IItemObserver observer);
 }

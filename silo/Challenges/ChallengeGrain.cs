@@ -1,6 +1,7 @@
 using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.Ideas;
+using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.Rows;
 using LivingLab.Runtime;
@@ -15,6 +16,7 @@ public sealed class ChallengeGrain(
     private readonly StateCommitter<ChallengeState> committer = new(state);
     private readonly MemberSet supporters = new("supporters");
     private readonly MemberSet followers = new("followers");
+    private readonly ItemObservers live = new();
     private CommentThread? thread;
 
     // Supports interleave with everything; while a merge hands supporters over, a new one would be left behind.
@@ -61,7 +63,9 @@ public sealed class ChallengeGrain(
 
         // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
         var count = ++S.SupportCount;
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(ChallengeEvents.Supported, new ChallengeSupportEvent(Id, count))], [row]);
+        live.Publish(snapshot);
         return CommandResult<int>.Success(count);
     }
 
@@ -80,7 +84,9 @@ public sealed class ChallengeGrain(
 
         // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
         var count = --S.SupportCount;
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(ChallengeEvents.SupportWithdrawn, new ChallengeSupportEvent(Id, count))], [row]);
+        live.Publish(snapshot);
         return CommandResult<int>.Success(count);
     }
 
@@ -184,7 +190,9 @@ public sealed class ChallengeGrain(
         S.Status = ChallengeStatus.Accepted;
         S.IdeaId = ideaId;
         Decide();
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(ChallengeEvents.Accepted, new ChallengeAcceptedEvent(Id, ideaId!, created))]);
+        live.Publish(snapshot);
         return CommandResult<string>.Success(ideaId!);
     }
 
@@ -234,7 +242,9 @@ public sealed class ChallengeGrain(
         S.Status = ChallengeStatus.Merged;
         S.MergedIntoId = intoId;
         Decide();
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(ChallengeEvents.Merged, new ChallengeMergedEvent(Id, intoId))]);
+        live.Publish(snapshot);
         return CommandResult.Ok;
     }
 
@@ -253,7 +263,9 @@ public sealed class ChallengeGrain(
         S.Status = ChallengeStatus.Declined;
         S.DeclineReason = TextRules.Normalize(reason);
         Decide();
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(ChallengeEvents.Declined, new ChallengeDeclinedEvent(Id, S.DeclineReason))]);
+        live.Publish(snapshot);
         return CommandResult.Ok;
     }
 
@@ -310,8 +322,10 @@ public sealed class ChallengeGrain(
         S.NextCommentNumber = next;
         S.CommentCount += visible;
         S.AbsorbedFrom.Add(package.FromId);
+        var snapshot = Snapshot();
         await committer.CommitAsync(
             [Event(ChallengeEvents.Absorbed, new ChallengeAbsorbedEvent(Id, package.FromId, S.SupportCount, S.CommentCount))], rows);
+        live.Publish(snapshot);
         return CommandResult<int>.Success(S.SupportCount);
     }
 
@@ -326,6 +340,23 @@ public sealed class ChallengeGrain(
         people.UnionWith(await supporters.AllAsync(state));
         people.UnionWith(await followers.AllAsync(state));
         return [.. people];
+    }
+
+    public Task<ItemSnapshot?> SubscribeAsync(IItemObserver observer)
+    {
+        if (!Exists)
+        {
+            return Task.FromResult<ItemSnapshot?>(null);
+        }
+
+        live.Subscribe(observer, ServiceProvider);
+        return Task.FromResult<ItemSnapshot?>(Snapshot());
+    }
+
+    public Task UnsubscribeAsync(IItemObserver observer)
+    {
+        live.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     private async Task<CommandResult<ChallengeDetails>> Submit(ChallengeInput input, ProxyEntryInput? proxy)
@@ -422,6 +453,9 @@ public sealed class ChallengeGrain(
         return new ChallengeDetails(Id, S.Title!, S.Body, S.Category, Place(), S.AuthorId, Proxy(), S.Created, S.Status,
             S.SupportCount, S.FollowerCount, S.CommentCount, S.IdeaId, S.MergedIntoId, S.DeclineReason, S.Decided, supported, following);
     }
+
+    // Taken in the turn of the change, so its sequence number follows the order of changes (see ItemObservers).
+    private ItemSnapshot Snapshot() => new(Id, ItemObservers.NextSequence(), S.SupportCount, ChallengeWireNames.Format(S.Status), null);
 
     private Place? Place() => S.PlaceText is null && S.Latitude is null ? null : new Place(S.PlaceText, S.Latitude, S.Longitude);
 

@@ -1,8 +1,10 @@
 using System.Reflection;
+using LivingLab.Live;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.ChallengeList;
 using LivingLab.ReadModel.IdeaList;
 using LivingLab.ReadModel.People;
+using LivingLab.ReadModel.Notifications;
 using LivingLab.ReadModel.PipelineStats;
 using LivingLab.ReadModel.Search;
 using LivingLab.ReadModel.Timeline;
@@ -53,7 +55,7 @@ public static class SiloServiceCollectionExtensions
     }
 
     // The runner catches projections up in this order: idea-list before challenge-list, which reads an idea's stage
-    // when a challenge is accepted.
+    // when a challenge is accepted. Notifications and live signals come last (they read nothing of the others).
     private static void AddReadModels(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, IdeaListProjection>());
@@ -61,6 +63,10 @@ public static class SiloServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, StagePeriodProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, TimelineProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, PeopleDirectoryProjection>());
+        services.TryAddSingleton<LiveSignals>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, NotificationProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, LiveSignalProjection>());
+        services.TryAddSingleton<NotificationQueries>();
         services.TryAddSingleton<ChallengeQueries>();
         services.TryAddSingleton<IdeaQueries>();
         services.TryAddSingleton<TimelineQueries>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LivingLab.Comments;
 using LivingLab.Common;
+using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.Pipeline;
 using LivingLab.Rows;
@@ -21,6 +22,7 @@ public sealed class IdeaGrain(
     private readonly StateCommitter<IdeaState> committer = new(state);
     private readonly MemberSet voters = new("voters");
     private readonly MemberSet followers = new("followers");
+    private readonly ItemObservers live = new();
     private CommentThread? thread;
 
     // Proposals are read once per activation and kept up to date here, so showing a pilot does not read them every time.
@@ -160,7 +162,9 @@ public sealed class IdeaGrain(
 
         var evidence = (input.Evidence ?? []).Select(e => e!).ToArray();
         var advanced = new IdeaAdvancedEvent(Id, StageWireNames.Format(from), StageWireNames.Format(S.Stage), TextRules.Normalize(input.Rationale), evidence, reopened);
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(IdeaEvents.Advanced, advanced)]);
+        live.Publish(snapshot);
         return await DetailsResult();
     }
 
@@ -180,7 +184,9 @@ public sealed class IdeaGrain(
         S.Status = status;
         S.StatusReason = TextRules.Normalize(reason);
         var closed = new IdeaClosedEvent(Id, StageWireNames.Format(S.Stage), IdeaStatusWireNames.Format(status), S.StatusReason);
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(IdeaEvents.Closed, closed)]);
+        live.Publish(snapshot);
         return await DetailsResult();
     }
 
@@ -199,7 +205,9 @@ public sealed class IdeaGrain(
 
         // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
         var count = ++S.VoteCount;
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(IdeaEvents.Voted, new IdeaVoteEvent(Id, count))], [row]);
+        live.Publish(snapshot);
         return CommandResult<int>.Success(count);
     }
 
@@ -218,7 +226,9 @@ public sealed class IdeaGrain(
 
         // The count as of this change: by the time the shared write is durable, later votes may have moved it on.
         var count = --S.VoteCount;
+        var snapshot = Snapshot();
         await committer.CommitAsync([Event(IdeaEvents.VoteWithdrawn, new IdeaVoteEvent(Id, count))], [row]);
+        live.Publish(snapshot);
         return CommandResult<int>.Success(count);
     }
 
@@ -496,6 +506,23 @@ public sealed class IdeaGrain(
         return [.. people];
     }
 
+    public Task<ItemSnapshot?> SubscribeAsync(IItemObserver observer)
+    {
+        if (!Exists)
+        {
+            return Task.FromResult<ItemSnapshot?>(null);
+        }
+
+        live.Subscribe(observer, ServiceProvider);
+        return Task.FromResult<ItemSnapshot?>(Snapshot());
+    }
+
+    public Task UnsubscribeAsync(IItemObserver observer)
+    {
+        live.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
     private async Task<CommandResult<IdeaDetails>> Create(IdeaInput input, string? challengeId)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -539,6 +566,9 @@ public sealed class IdeaGrain(
         await committer.CommitAsync([change.Event], [change.Row]);
         return CommandResult<CommentView>.Success(change.View);
     }
+
+    // Taken in the turn of the change, so its sequence number follows the order of changes (see ItemObservers).
+    private ItemSnapshot Snapshot() => new(Id, ItemObservers.NextSequence(), S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage);
 
     private async Task<CommandResult<IdeaDetails>> DetailsResult() => CommandResult<IdeaDetails>.Success(await DetailsAsync());
 

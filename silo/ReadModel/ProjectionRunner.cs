@@ -22,6 +22,12 @@ public sealed partial class ProjectionRunner(
     private readonly SemaphoreSlim catchUp = new(1, 1);
     private readonly SemaphoreSlim nudge = new(0, 1);
 
+    /// <summary>
+    /// Raised after each catch-up with the log position that every projection has reached, so live views can refresh
+    /// what they show knowing the read models already hold the change. Handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<long>? CaughtUp;
+
     /// <summary>Asks the runner to look for new events now (after a write), without waiting for it.</summary>
     public void Nudge()
     {
@@ -45,9 +51,17 @@ public sealed partial class ProjectionRunner(
         try
         {
             var reached = 0L;
+            var reachedByAll = long.MaxValue;
             foreach (var projection in projections)
             {
-                reached = Math.Max(reached, await CatchUpAsync(projection, cancellationToken));
+                var position = await CatchUpAsync(projection, cancellationToken);
+                reached = Math.Max(reached, position);
+                reachedByAll = Math.Min(reachedByAll, position);
+            }
+
+            if (projections.Length > 0)
+            {
+                CaughtUp?.Invoke(reachedByAll);
             }
 
             return reached;

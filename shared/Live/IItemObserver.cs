@@ -1,0 +1,31 @@
+using LivingLab.Pipeline;
+using LivingLab.Runtime;
+
+namespace LivingLab.Live;
+
+/// <summary>
+/// Receives an item's public figures after each durable change, for live pages. One observer per watched item per
+/// process (the web host's live hub), which fans the change out to every open connection in memory.
+/// </summary>
+public interface IItemObserver : IGrainObserver
+{
+    /// <summary>The item as of one durable change; a snapshot with a lower <see cref="ItemSnapshot.Sequence"/> than one already seen is stale.</summary>
+    void ItemChanged(ItemSnapshot snapshot);
+}
+
+/// <summary>
+/// What a live page shows of a challenge or an idea: the support or vote count, the status (wire name) and, for an
+/// idea, its stage. <see cref="Sequence"/> orders snapshots within a process: notifications travel one-way and may
+/// overtake each other, so the receiver keeps the highest.
+/// </summary>
+public sealed record ItemSnapshot(string Id, long Sequence, int Count, string Status, Stage? Stage);
+
+/// <summary>How long a live subscription lasts: subscribers renew well within it, as with Orleans observers.</summary>
+public static class LiveSubscriptions
+{
+    /// <summary>A subscription not renewed within this time is dropped by the grain.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
+
+    /// <summary>How often a subscriber renews (and so also re-reads the item, catching anything it missed).</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(1);
+}
