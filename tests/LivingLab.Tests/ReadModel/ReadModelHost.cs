@@ -1,7 +1,9 @@
 using LivingLab.Hosting;
+using LivingLab.Live;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.ChallengeList;
 using LivingLab.ReadModel.IdeaList;
+using LivingLab.ReadModel.Notifications;
 using LivingLab.ReadModel.PipelineStats;
 using LivingLab.ReadModel.Timeline;
 using LivingLab.Storage;
@@ -39,6 +41,10 @@ public sealed class ReadModelHost : IAsyncDisposable
     public TimelineQueries Timelines => services.GetRequiredService<TimelineQueries>();
 
     public PipelineStatistics Pipeline => services.GetRequiredService<PipelineStatistics>();
+
+    public NotificationQueries Notifications => services.GetRequiredService<NotificationQueries>();
+
+    public LiveSignals Signals => services.GetRequiredService<LiveSignals>();
 
     public static async Task<ReadModelHost> StartAsync(ITestStoreFactory stores)
     {
