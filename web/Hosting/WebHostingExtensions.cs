@@ -12,6 +12,7 @@ using LivingLab.Web.Api.Partners;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
 using LivingLab.Web.Features.Health;
+using LivingLab.Web.Features.Live;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -41,6 +42,7 @@ public static class WebHostingExtensions
         builder.AddLivingLabAccounts();
         builder.AddLivingLabDemo();
         builder.Services.AddLivingLabApiDocs();
+        builder.Services.AddLivingLabLive();
         return builder;
     }
 
@@ -86,6 +88,7 @@ public static class WebHostingExtensions
         app.MapChallengeApi();
         app.MapIdeaApi();
         app.MapListApi();
+        app.MapLiveEndpoints();
         app.MapLivingLabApiDocs();
         app.MapRazorComponents<App>();
         return app;

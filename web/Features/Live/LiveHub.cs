@@ -1,0 +1,353 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using LivingLab.Challenges;
+using LivingLab.Common;
+using LivingLab.Ideas;
+using LivingLab.Live;
+using LivingLab.People;
+using LivingLab.ReadModel;
+using LivingLab.ReadModel.Notifications;
+using LivingLab.Runtime;
+
+namespace LivingLab.Web.Features.Live;
+
+/// <summary>
+/// This process's live updates. Items: one grain subscription per watched challenge or idea, fanned out in memory to
+/// its streams (no grain call per connection or per event), renewed every minute. The board, the dashboard and each
+/// person's unread badge: signalled by the read models once they hold a change (<see cref="LiveSignals"/>), the board
+/// and the dashboard at most every <see cref="ViewInterval"/>, since every open page re-fetches on the signal.
+/// </summary>
+public sealed partial class LiveHub(
+    IGrainFactory grains,
+    LiveFragments fragments,
+    ProjectionRunner runner,
+    LiveSignals signals,
+    NotificationQueries notifications,
+    IHostApplicationLifetime lifetime,
+    ILogger<LiveHub> logger) : IHostedService, IAsyncDisposable
+{
+    /// <summary>The least time between two board (or dashboard) signals: a vote storm is one re-fetch per page per interval.</summary>
+    public static readonly TimeSpan ViewInterval = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<(string Kind, string Id), ItemFeed> items = new();
+    private readonly ConcurrentDictionary<string, LiveTopic> people = new(StringComparer.Ordinal);
+    private readonly ThrottledTopic board = new("board", ViewInterval);
+    private readonly ThrottledTopic dashboard = new("counts", ViewInterval);
+    private ITimer? renewal;
+
+    /// <summary>Cancelled when the host stops, so open streams end and the server can drain.</summary>
+    public CancellationToken Stopping => lifetime.ApplicationStopping;
+
+    /// <summary>Open streams on items (for tests and diagnostics).</summary>
+    public int ItemConnections => items.Values.Sum(f => f.Count);
+
+    /// <summary>Items with a grain subscription now.</summary>
+    public int WatchedItems => items.Count;
+
+    /// <summary>Open streams on people's badges.</summary>
+    public int PersonConnections => people.Values.Sum(t => t.Count);
+
+    /// <summary>Open streams on the board and the dashboard.</summary>
+    public int ViewConnections => board.Topic.Count + dashboard.Topic.Count;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await fragments.WarmUpAsync();
+        runner.CaughtUp += signals.Release;
+        signals.Changed += OnReadModelsChanged;
+        renewal = TimeProvider.System.CreateTimer(_ => _ = RenewAllAsync(), null, LiveSubscriptions.RenewEvery, LiveSubscriptions.RenewEvery);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        signals.Changed -= OnReadModelsChanged;
+        runner.CaughtUp -= signals.Release;
+        if (renewal is not null)
+        {
+            await renewal.DisposeAsync();
+            renewal = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (renewal is not null)
+        {
+            await renewal.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Starts watching a challenge ("challenge") or an idea ("idea") for <paramref name="connection"/>, which is sent the
+    /// item as it stands at once. Null when there is no such item.
+    /// </summary>
+    public async Task<ItemFeed?> WatchItemAsync(string kind, string id, LiveConnection connection)
+    {
+        if (!Ids.IsWellFormed(id))
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            var feed = items.GetOrAdd((kind, id), key => new ItemFeed(key.Kind, key.Id, fragments, SubscriberFor(key.Kind, key.Id)));
+            if (!feed.TryJoin(connection))
+            {
+                // Its last stream left a moment ago; the hub is removing it.
+                items.TryRemove(new KeyValuePair<(string, string), ItemFeed>((kind, id), feed));
+                continue;
+            }
+
+            ItemSnapshot? snapshot;
+            try
+            {
+                snapshot = await feed.EnsureSubscribedAsync();
+            }
+            catch
+            {
+                StopWatching(feed, connection);
+                throw;
+            }
+
+            if (snapshot is null)
+            {
+                StopWatching(feed, connection);
+                return null;
+            }
+
+            return feed;
+        }
+    }
+
+    /// <summary>Ends one stream's watch; the last stream of an item ends the grain subscription.</summary>
+    public void StopWatching(ItemFeed feed, LiveConnection connection)
+    {
+        if (feed.Leave(connection))
+        {
+            items.TryRemove(new KeyValuePair<(string, string), ItemFeed>((feed.Kind, feed.Id), feed));
+            _ = UnsubscribeAsync(feed);
+        }
+    }
+
+    /// <summary>Adds a stream to the board ("board") or the dashboard ("dashboard").</summary>
+    public LiveTopic WatchView(string view, LiveConnection connection, long? lastSeen)
+    {
+        var topic = view == "board" ? board : dashboard;
+        topic.Topic.TryJoin(connection);
+        // A reconnecting page that missed a signal re-fetches once.
+        if (lastSeen is { } seen && topic.LastPosition > seen)
+        {
+            connection.Post(topic.Message(topic.LastPosition));
+        }
+
+        return topic.Topic;
+    }
+
+    /// <summary>Adds a stream to a person's unread badge and sends the count as it is now.</summary>
+    public async Task<LiveTopic> WatchPersonAsync(string personId, LiveConnection connection, CancellationToken cancellationToken)
+    {
+        LiveTopic topic;
+        do
+        {
+            topic = people.GetOrAdd(personId, _ => new LiveTopic());
+            if (!topic.TryJoin(connection))
+            {
+                people.TryRemove(new KeyValuePair<string, LiveTopic>(personId, topic));
+                continue;
+            }
+
+            break;
+        }
+        while (true);
+
+        var count = await notifications.UnreadCountAsync(personId, cancellationToken);
+        connection.Post(new LiveMessage("unread", fragments.UnreadBadge(count, connection.Language)));
+        return topic;
+    }
+
+    /// <summary>Ends one stream on a person's badge.</summary>
+    public void StopWatchingPerson(string personId, LiveTopic topic, LiveConnection connection)
+    {
+        if (topic.Leave(connection))
+        {
+            people.TryRemove(new KeyValuePair<string, LiveTopic>(personId, topic));
+        }
+    }
+
+    private Func<IItemObserver, Task<ItemSnapshot?>> SubscriberFor(string kind, string id) => kind == "idea"
+        ? observer => AsSystem(() => grains.GetGrain<IIdeaGrain>(id).SubscribeAsync(observer))
+        : observer => AsSystem(() => grains.GetGrain<IChallengeGrain>(id).SubscribeAsync(observer));
+
+    private async Task UnsubscribeAsync(ItemFeed feed)
+    {
+        try
+        {
+            await AsSystem(async () =>
+            {
+                if (feed.Kind == "idea")
+                {
+                    await grains.GetGrain<IIdeaGrain>(feed.Id).UnsubscribeAsync(feed);
+                }
+                else
+                {
+                    await grains.GetGrain<IChallengeGrain>(feed.Id).UnsubscribeAsync(feed);
+                }
+
+                return 0;
+            });
+        }
+        catch (Exception exception)
+        {
+            // The grain drops an unrenewed subscription by itself within LiveSubscriptions.Lifetime.
+            UnsubscribeFailed(logger, feed.Kind, feed.Id, exception);
+        }
+    }
+
+    private async Task RenewAllAsync()
+    {
+        foreach (var feed in items.Values)
+        {
+            if (feed.IsClosed)
+            {
+                continue;
+            }
+
+            try
+            {
+                await feed.RenewAsync();
+            }
+            catch (Exception exception)
+            {
+                RenewFailed(logger, feed.Kind, feed.Id, exception);
+            }
+        }
+    }
+
+    private void OnReadModelsChanged(LiveChange change)
+    {
+        if (change.Board)
+        {
+            board.Signal(change.Position);
+        }
+
+        if (change.Dashboard)
+        {
+            dashboard.Signal(change.Position);
+        }
+
+        var watched = change.People.Where(people.ContainsKey).ToList();
+        if (watched.Count > 0)
+        {
+            // Off the runner's turn: the counts are a query, and the runner must not wait for live pages.
+            _ = Task.Run(() => SendUnreadAsync(watched));
+        }
+    }
+
+    private async Task SendUnreadAsync(IReadOnlyCollection<string> personIds)
+    {
+        try
+        {
+            var counts = await notifications.UnreadCountsAsync(personIds, Stopping);
+            foreach (var (personId, count) in counts)
+            {
+                if (people.TryGetValue(personId, out var topic))
+                {
+                    topic.Broadcast(language => new LiveMessage("unread", fragments.UnreadBadge(count, language)));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception exception)
+        {
+            UnreadFailed(logger, exception);
+        }
+    }
+
+    // Live subscriptions are the process's own business, not the visitor's whose request happened to start one.
+    private static async Task<T> AsSystem<T>(Func<Task<T>> call)
+    {
+        Caller.Clear();
+        return await call();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live: renewing the subscription to {Kind} {Id} failed")]
+    private static partial void RenewFailed(ILogger logger, string kind, string id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live: unsubscribing from {Kind} {Id} failed")]
+    private static partial void UnsubscribeFailed(ILogger logger, string kind, string id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live: sending unread counts failed")]
+    private static partial void UnreadFailed(ILogger logger, Exception exception);
+
+    /// <summary>A view signal sent at most once per interval: the first at once, the rest together at the interval's end.</summary>
+    private sealed class ThrottledTopic(string eventName, TimeSpan interval)
+    {
+        private readonly Lock gate = new();
+        private long lastSent = long.MinValue;
+        private bool scheduled;
+
+        public LiveTopic Topic { get; } = new(closesWhenEmpty: false);
+
+        public long LastPosition { get; private set; }
+
+        public LiveMessage Message(long position)
+        {
+            var text = position.ToString(CultureInfo.InvariantCulture);
+            return new LiveMessage(eventName, text, text);
+        }
+
+        public void Signal(long position)
+        {
+            TimeSpan wait;
+            lock (gate)
+            {
+                LastPosition = Math.Max(LastPosition, position);
+                if (scheduled)
+                {
+                    return;
+                }
+
+                var now = Environment.TickCount64;
+                wait = TimeSpan.FromMilliseconds(lastSent == long.MinValue ? 0 : Math.Max(0, lastSent + (long)interval.TotalMilliseconds - now));
+                if (wait > TimeSpan.Zero)
+                {
+                    scheduled = true;
+                }
+                else
+                {
+                    lastSent = now;
+                }
+            }
+
+            if (wait == TimeSpan.Zero)
+            {
+                Send();
+            }
+            else
+            {
+                _ = SendLaterAsync(wait);
+            }
+        }
+
+        private async Task SendLaterAsync(TimeSpan wait)
+        {
+            await Task.Delay(wait);
+            lock (gate)
+            {
+                scheduled = false;
+                lastSent = Environment.TickCount64;
+            }
+
+            Send();
+        }
+
+        private void Send()
+        {
+            var message = Message(LastPosition);
+            Topic.Broadcast(_ => message);
+        }
+    }
+}
