@@ -20,7 +20,7 @@ public sealed class LiveSignalProjection(LiveSignals signals) : IProjection
     // What the board's cards show: stage, status, title, votes, operator, partners, linked challenges, comments.
     private static readonly HashSet<string> BoardEvents = new(StringComparer.Ordinal)
     {
-        IdeaEvents.Created, IdeaEvents.Advanced, IdeaEvents.Closed, IdeaEvents.Voted, IdeaEvents.VoteWithdrawn, IdeaEvents.OperatorSet,
+        IdeaEvents.Created, IdeaEvents.Edited, IdeaEvents.Advanced, IdeaEvents.Closed, IdeaEvents.Voted, IdeaEvents.VoteWithdrawn, IdeaEvents.OperatorSet,
         IdeaEvents.ApplicationDecided, IdeaEvents.ChallengeLinked, IdeaEvents.KpiAdded,
         CommentEvents.Posted, CommentEvents.Deleted, CommentEvents.Hidden,
     };
@@ -29,7 +29,7 @@ public sealed class LiveSignalProjection(LiveSignals signals) : IProjection
     private static readonly HashSet<string> DashboardEvents = new(StringComparer.Ordinal)
     {
         ChallengeEvents.Submitted, ChallengeEvents.Accepted, ChallengeEvents.Merged, ChallengeEvents.Declined,
-        IdeaEvents.Created, IdeaEvents.Advanced, IdeaEvents.Closed, IdeaEvents.ChallengeLinked, IdeaEvents.KpiAdded, IdeaEvents.KpiMeasured,
+        IdeaEvents.Created, IdeaEvents.Edited, IdeaEvents.Advanced, IdeaEvents.Closed, IdeaEvents.ChallengeLinked, IdeaEvents.KpiAdded, IdeaEvents.KpiMeasured,
         IdeaEvents.OperatorSet,
     };
 
