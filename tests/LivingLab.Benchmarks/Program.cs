@@ -33,7 +33,14 @@ switch (args.FirstOrDefault())
     case "list-query":
         return await ListQueryCommand.RunAsync(args[1..], Console.Out);
 
+    // Live updates (live issue): `live [sqlite|postgres] [connections] [votes]`; `live-server` is its child process.
+    case "live":
+        return await LiveLoadCommand.RunAsync(args[1..], Console.Out);
+
+    case "live-server":
+        return await LiveLoadCommand.ServeAsync(args[1..]);
+
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | list-query [sqlite|postgres] [challenges] [queries]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes]");
         return 2;
 }

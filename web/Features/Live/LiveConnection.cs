@@ -1,7 +1,39 @@
 namespace LivingLab.Web.Features.Live;
 
 /// <summary>One message of a live stream: an SSE event name, its data (an HTML fragment or text) and its id.</summary>
-public sealed record LiveMessage(string Event, string Data, string? Id = null);
+public sealed record LiveMessage(string Event, string Data, string? Id = null)
+{
+    private byte[]? encoded;
+
+    /// <summary>A comment line that keeps an idle stream open (proxies close silent ones; a dead client shows on the write).</summary>
+    public static LiveMessage Heartbeat { get; } = new("", "");
+
+    /// <summary>The whole event as UTF-8, made once however many streams send it.</summary>
+    public ReadOnlyMemory<byte> Encoded => encoded ??= Encode();
+
+    private byte[] Encode()
+    {
+        if (Event.Length == 0)
+        {
+            return ":\n\n"u8.ToArray();
+        }
+
+        var text = new System.Text.StringBuilder(Data.Length + 48);
+        if (Id is { } id)
+        {
+            text.Append("id: ").Append(id).Append('\n');
+        }
+
+        text.Append("event: ").Append(Event).Append('\n');
+        // A line break inside the data would end the field: each line gets its own "data:" (the browser joins them).
+        foreach (var line in Data.Split('\n'))
+        {
+            text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.Append('\n').ToString());
+    }
+}
 
 /// <summary>
 /// One open event stream. Keeps only the newest message per event name until the stream writes them, so a burst of
@@ -30,8 +62,11 @@ public sealed class LiveConnection(string language)
         wake?.TrySetResult();
     }
 
-    /// <summary>Waits until there is something to send or <paramref name="timeout"/> passes; empty means "send a heartbeat".</summary>
-    public async Task<IReadOnlyList<LiveMessage>> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until there is something to send. No timer per stream: the hub's heartbeat posts to every stream, so a
+    /// thousand idle streams cost a thousand parked tasks and nothing else.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveMessage>> WaitAsync(CancellationToken cancellationToken)
     {
         Task wait;
         lock (gate)
@@ -45,19 +80,10 @@ public sealed class LiveConnection(string language)
             wait = waiting.Task;
         }
 
-        try
-        {
-            await wait.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Nothing happened: the caller sends a heartbeat.
-        }
-
+        await wait.WaitAsync(cancellationToken);
         lock (gate)
         {
-            waiting = null;
-            return pending.Count > 0 ? Take() : [];
+            return Take();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using LivingLab.Web.Api.Account;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,9 +15,6 @@ namespace LivingLab.Web.Features.Live;
 /// </summary>
 public static class LiveEndpoints
 {
-    /// <summary>A comment line this often keeps proxies from closing an idle stream and finds clients that went away.</summary>
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
-
     /// <summary>How long a browser waits before reconnecting after a dropped stream.</summary>
     public static readonly TimeSpan Retry = TimeSpan.FromSeconds(3);
 
@@ -56,7 +52,7 @@ public static class LiveEndpoints
 
         try
         {
-            await StreamAsync(context, connection, hub.Stopping);
+            await StreamAsync(context, connection, hub);
         }
         finally
         {
@@ -70,7 +66,7 @@ public static class LiveEndpoints
         var topic = hub.WatchView(view, connection, LastEventId(context));
         try
         {
-            await StreamAsync(context, connection, hub.Stopping);
+            await StreamAsync(context, connection, hub);
         }
         finally
         {
@@ -90,7 +86,7 @@ public static class LiveEndpoints
         var topic = await hub.WatchPersonAsync(personId, connection, context.RequestAborted);
         try
         {
-            await StreamAsync(context, connection, hub.Stopping);
+            await StreamAsync(context, connection, hub);
         }
         finally
         {
@@ -115,7 +111,7 @@ public static class LiveEndpoints
     private static long? LastEventId(HttpContext context) =>
         long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    private static async Task StreamAsync(HttpContext context, LiveConnection connection, CancellationToken stopping)
+    private static async Task StreamAsync(HttpContext context, LiveConnection connection, LiveHub hub)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
@@ -124,7 +120,8 @@ public static class LiveEndpoints
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        using var registration = hub.Register(connection);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, hub.Stopping);
         var cancellation = ended.Token;
         var writer = response.BodyWriter;
         try
@@ -134,15 +131,9 @@ public static class LiveEndpoints
             await writer.FlushAsync(cancellation);
             while (true)
             {
-                var messages = await connection.WaitAsync(Heartbeat, cancellation);
-                if (messages.Count == 0)
+                foreach (var message in await connection.WaitAsync(cancellation))
                 {
-                    Write(writer, ":\n\n");
-                }
-
-                foreach (var message in messages)
-                {
-                    WriteEvent(writer, message);
+                    writer.Write(message.Encoded.Span);
                 }
 
                 var flushed = await writer.FlushAsync(cancellation);
@@ -158,28 +149,9 @@ public static class LiveEndpoints
         }
     }
 
-    private static void WriteEvent(IBufferWriter<byte> writer, LiveMessage message)
-    {
-        var text = new StringBuilder(message.Data.Length + 48);
-        if (message.Id is { } id)
-        {
-            text.Append("id: ").Append(id).Append('\n');
-        }
-
-        text.Append("event: ").Append(message.Event).Append('\n');
-        // A line break inside the data would end the field: each line gets its own "data:" (the browser joins them).
-        foreach (var line in message.Data.Split('\n'))
-        {
-            text.Append("data: ").Append(line.TrimEnd('\r')).Append('\n');
-        }
-
-        text.Append('\n');
-        Write(writer, text.ToString());
-    }
-
     private static void Write(IBufferWriter<byte> writer, string text)
     {
-        var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        writer.Advance(Encoding.UTF8.GetBytes(text, span));
+        var span = writer.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+        writer.Advance(System.Text.Encoding.UTF8.GetBytes(text, span));
     }
 }

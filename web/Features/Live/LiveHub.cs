@@ -26,11 +26,16 @@ public sealed partial class LiveHub(
     IHostApplicationLifetime lifetime,
     ILogger<LiveHub> logger) : IHostedService, IAsyncDisposable
 {
+    /// <summary>A comment this often keeps proxies from closing an idle stream and finds clients that went away.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
     /// <summary>The least time between two board (or dashboard) signals: a vote storm is one re-fetch per page per interval.</summary>
     public static readonly TimeSpan ViewInterval = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<(string Kind, string Id), ItemFeed> items = new();
     private readonly ConcurrentDictionary<string, LiveTopic> people = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<LiveConnection, byte> streams = new();
+    private ITimer? heartbeat;
     private readonly ThrottledTopic board = new("board", ViewInterval);
     private readonly ThrottledTopic dashboard = new("counts", ViewInterval);
     private ITimer? renewal;
@@ -56,6 +61,25 @@ public sealed partial class LiveHub(
         runner.CaughtUp += signals.Release;
         signals.Changed += OnReadModelsChanged;
         renewal = TimeProvider.System.CreateTimer(_ => _ = RenewAllAsync(), null, LiveSubscriptions.RenewEvery, LiveSubscriptions.RenewEvery);
+        heartbeat = TimeProvider.System.CreateTimer(_ => Beat(), null, Heartbeat, Heartbeat);
+    }
+
+    /// <summary>Counts a stream as open (for heartbeats) until the returned registration is disposed.</summary>
+    public IDisposable Register(LiveConnection connection)
+    {
+        streams[connection] = 0;
+        return new Registration(streams, connection);
+    }
+
+    /// <summary>Every open stream, whatever it watches.</summary>
+    public int OpenStreams => streams.Count;
+
+    private void Beat()
+    {
+        foreach (var connection in streams.Keys)
+        {
+            connection.Post(LiveMessage.Heartbeat);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -67,6 +91,12 @@ public sealed partial class LiveHub(
             await renewal.DisposeAsync();
             renewal = null;
         }
+
+        if (heartbeat is not null)
+        {
+            await heartbeat.DisposeAsync();
+            heartbeat = null;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -74,6 +104,11 @@ public sealed partial class LiveHub(
         if (renewal is not null)
         {
             await renewal.DisposeAsync();
+        }
+
+        if (heartbeat is not null)
+        {
+            await heartbeat.DisposeAsync();
         }
     }
 
@@ -281,6 +316,11 @@ public sealed partial class LiveHub(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live: sending unread counts failed")]
     private static partial void UnreadFailed(ILogger logger, Exception exception);
+
+    private sealed class Registration(ConcurrentDictionary<LiveConnection, byte> streams, LiveConnection connection) : IDisposable
+    {
+        public void Dispose() => streams.TryRemove(connection, out _);
+    }
 
     /// <summary>A view signal sent at most once per interval: the first at once, the rest together at the interval's end.</summary>
     private sealed class ThrottledTopic(string eventName, TimeSpan interval)
