@@ -24,10 +24,14 @@ public sealed partial class LiveHub(
     LiveSignals signals,
     NotificationQueries notifications,
     IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
     ILogger<LiveHub> logger) : IHostedService, IAsyncDisposable
 {
-    /// <summary>A comment this often keeps proxies from closing an idle stream and finds clients that went away.</summary>
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// A comment this often keeps proxies from closing an idle stream and finds clients that went away
+    /// (<c>Live:HeartbeatSeconds</c>, 20 by default: well inside the 60 s read timeout of common proxies).
+    /// </summary>
+    public TimeSpan Heartbeat => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Live:HeartbeatSeconds", 20)));
 
     /// <summary>The least time between two board (or dashboard) signals: a vote storm is one re-fetch per page per interval.</summary>
     public static readonly TimeSpan ViewInterval = TimeSpan.FromSeconds(2);

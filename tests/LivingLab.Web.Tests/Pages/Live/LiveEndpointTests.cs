@@ -23,7 +23,7 @@ public sealed class LiveEndpointTests
         var afterVote = await stream.NextAsync("vote-count");
         await lab.Advance(id, "research");
         var moved = await stream.NextAsync("stage");
-        var status = await stream.NextAsync("status", TimeSpan.FromSeconds(1)).ContinueWith(t => t.IsCompletedSuccessfully);
+        var status = await stream.ReceivesWithinAsync("status", TimeSpan.FromSeconds(1));
 
         Assert.Equal("text/event-stream", stream.Response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("no-store", stream.Response.Headers.CacheControl?.ToString());
@@ -151,6 +151,22 @@ public sealed class LiveEndpointTests
         Assert.False(string.IsNullOrEmpty(moved.Data));
         Assert.Equal(1, listed.GetProperty("total").GetInt32());
         Assert.Equal(counted.Id, counted.Data);
+    }
+
+    [Fact]
+    public async Task An_idle_stream_gets_heartbeat_comments_and_ends_when_the_host_stops()
+    {
+        var factory = new LivingLabFactory(new Dictionary<string, string?> { ["Live:HeartbeatSeconds"] = "1" });
+        using var http = new HttpClient { BaseAddress = factory.StartKestrel() };
+        await using var stream = await SseStream.OpenAsync(http, "/live/dashboard");
+
+        var beat = !await stream.ReceivesWithinAsync("never-sent", TimeSpan.FromSeconds(3));
+        var stopping = factory.DisposeAsync().AsTask();
+
+        Assert.True(beat);
+        Assert.True(stream.Comments >= 2, $"{stream.Comments} heartbeats in 3 s");
+        Assert.True(await stream.EndsWithinAsync(TimeSpan.FromSeconds(10)), "the stream was still open after the host stopped");
+        await stopping;
     }
 
     private static async Task Eventually(Func<bool> condition)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Threading.Channels;
 
 namespace LivingLab.Web.Tests.Pages.Live;
 
@@ -6,29 +7,34 @@ namespace LivingLab.Web.Tests.Pages.Live;
 internal sealed record SseEvent(string? Id, string Event, string Data);
 
 /// <summary>
-/// A test client for an event stream: reads events as an EventSource does (comments and the retry hint are noted, not
-/// returned), with a timeout on every wait so a missing event fails the test instead of hanging it.
+/// A test client for an event stream: one background read parses events as an EventSource does (comments and the retry
+/// hint are noted, not returned) into a queue, and every wait has a timeout, so a missing event fails the test instead
+/// of hanging it. Waits never cancel the read itself: cancelling a read would abort the HTTP connection.
 /// </summary>
 internal sealed class SseStream : IAsyncDisposable
 {
     private readonly HttpResponseMessage response;
     private readonly StreamReader reader;
-    private readonly CancellationTokenSource closing = new();
+    private readonly Channel<SseEvent> events = Channel.CreateUnbounded<SseEvent>();
+    private readonly Task reading;
+    private int comments;
+    private int? retry;
     private bool disposed;
 
     private SseStream(HttpResponseMessage response, StreamReader reader)
     {
         this.response = response;
         this.reader = reader;
+        reading = Task.Run(ReadAllAsync);
     }
 
     public HttpResponseMessage Response => response;
 
     /// <summary>Heartbeat comments seen so far.</summary>
-    public int Comments { get; private set; }
+    public int Comments => Volatile.Read(ref comments);
 
     /// <summary>The retry hint the server sent, in milliseconds.</summary>
-    public int? Retry { get; private set; }
+    public int? Retry => retry;
 
     public static async Task<SseStream> OpenAsync(HttpClient client, string path, string? lastEventId = null)
     {
@@ -41,6 +47,7 @@ internal sealed class SseStream : IAsyncDisposable
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsStreamAsync(timeout.Token);
         return new SseStream(response, new StreamReader(body));
     }
@@ -48,12 +55,15 @@ internal sealed class SseStream : IAsyncDisposable
     /// <summary>The next event named <paramref name="eventName"/> (others are skipped), within <paramref name="timeout"/>.</summary>
     public async Task<SseEvent> NextAsync(string eventName, TimeSpan? timeout = null)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
-        limit.CancelAfter(timeout ?? TimeSpan.FromSeconds(15));
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
-            var next = await ReadEventAsync(limit.Token) ?? throw new InvalidOperationException($"The stream ended before a '{eventName}' event.");
-            if (next.Event == eventName)
+            if (!await events.Reader.WaitToReadAsync(limit.Token))
+            {
+                throw new InvalidOperationException($"The stream ended before a '{eventName}' event.");
+            }
+
+            if (events.Reader.TryRead(out var next) && next.Event == eventName)
             {
                 return next;
             }
@@ -74,22 +84,11 @@ internal sealed class SseStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads until the server ends the stream; false when it is still open after <paramref name="wait"/>.</summary>
+    /// <summary>Whether the server ends the stream (a clean end, not an error) within <paramref name="wait"/>.</summary>
     public async Task<bool> EndsWithinAsync(TimeSpan wait)
     {
-        using var limit = new CancellationTokenSource(wait);
-        try
-        {
-            while (await ReadEventAsync(limit.Token) is not null)
-            {
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var ended = await Task.WhenAny(reading, Task.Delay(wait)) == reading;
+        return ended && reading.IsCompletedSuccessfully;
     }
 
     public async ValueTask DisposeAsync()
@@ -100,59 +99,67 @@ internal sealed class SseStream : IAsyncDisposable
         }
 
         disposed = true;
-        await closing.CancelAsync();
-        reader.Dispose();
         response.Dispose();
-        closing.Dispose();
+        reader.Dispose();
+        try
+        {
+            await reading;
+        }
+        catch (Exception)
+        {
+            // The read ends with the response we just disposed.
+        }
     }
 
-    private async Task<SseEvent?> ReadEventAsync(CancellationToken cancellationToken)
+    private async Task ReadAllAsync()
     {
         string? id = null, name = null;
         var data = new List<string>();
-        while (true)
+        try
         {
-            var line = await reader.ReadLineAsync(cancellationToken);
-            if (line is null)
+            while (await reader.ReadLineAsync() is { } line)
             {
-                return null;
-            }
-
-            if (line.Length == 0)
-            {
-                if (data.Count > 0)
+                if (line.Length == 0)
                 {
-                    return new SseEvent(id, name ?? "message", string.Join('\n', data));
+                    if (data.Count > 0)
+                    {
+                        events.Writer.TryWrite(new SseEvent(id, name ?? "message", string.Join('\n', data)));
+                    }
+
+                    id = name = null;
+                    data.Clear();
+                    continue;
                 }
 
-                id = name = null;
-                continue;
-            }
+                if (line[0] == ':')
+                {
+                    Interlocked.Increment(ref comments);
+                    continue;
+                }
 
-            if (line[0] == ':')
-            {
-                Comments++;
-                continue;
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                var field = colon < 0 ? line : line[..colon];
+                var value = colon < 0 ? "" : line[(colon + 1)..].TrimStart(' ');
+                switch (field)
+                {
+                    case "id":
+                        id = value;
+                        break;
+                    case "event":
+                        name = value;
+                        break;
+                    case "data":
+                        data.Add(value);
+                        break;
+                    case "retry":
+                        retry = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                }
             }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var field = colon < 0 ? line : line[..colon];
-            var value = colon < 0 ? "" : line[(colon + 1)..].TrimStart(' ');
-            switch (field)
-            {
-                case "id":
-                    id = value;
-                    break;
-                case "event":
-                    name = value;
-                    break;
-                case "data":
-                    data.Add(value);
-                    break;
-                case "retry":
-                    Retry = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-                    break;
-            }
+        }
+        finally
+        {
+            events.Writer.TryComplete();
         }
     }
 }
