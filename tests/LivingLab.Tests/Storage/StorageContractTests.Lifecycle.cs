@@ -19,7 +19,7 @@ public abstract partial class StorageContractTests
             Assert.Equal(new StoredState("\"before\"", 1), await second.ReadAsync(id));
         }
 
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], await store.ReadAppliedMigrationsAsync());
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await store.ReadAppliedMigrationsAsync());
         Assert.Equal(2, await Storage.WriteAsync(new StateWrite(id, "\"after\"", 1, [])));
     }
 
@@ -32,7 +32,7 @@ public abstract partial class StorageContractTests
 
         await Task.WhenAll(a.MigrateAsync(), b.MigrateAsync());
 
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], await fresh.ReadAppliedMigrationsAsync());
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await fresh.ReadAppliedMigrationsAsync());
         var id = NewId();
         Assert.Equal(1, await a.WriteAsync(new StateWrite(id, "\"a\"", 0, [Event("Created")])));
         Assert.Equal(new StoredState("\"a\"", 1), await b.ReadAsync(id));
