@@ -13,4 +13,20 @@ public interface IReadModelDatabase
 
     /// <summary>Opens a connection; the caller disposes it.</summary>
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Held around a read-model write transaction. Where the store has one write lock for everything (SQLite) this
+    /// queues behind the grain writer instead of polling for the lock; where writers do not block each other
+    /// (PostgreSQL) it is free.
+    /// </summary>
+    Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default) => Task.FromResult<IDisposable>(NoTurn.Instance);
+
+    private sealed class NoTurn : IDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

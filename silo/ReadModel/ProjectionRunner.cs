@@ -50,21 +50,13 @@ public sealed partial class ProjectionRunner(
         await catchUp.WaitAsync(cancellationToken);
         try
         {
-            var reached = 0L;
-            var reachedByAll = long.MaxValue;
-            foreach (var projection in projections)
-            {
-                var position = await CatchUpAsync(projection, cancellationToken);
-                reached = Math.Max(reached, position);
-                reachedByAll = Math.Min(reachedByAll, position);
-            }
-
+            var positions = await CatchUpTogetherAsync(cancellationToken) ?? await CatchUpEachAsync(cancellationToken);
             if (projections.Length > 0)
             {
-                CaughtUp?.Invoke(reachedByAll);
+                CaughtUp?.Invoke(positions.Min());
             }
 
-            return reached;
+            return positions.Length == 0 ? 0 : positions.Max();
         }
         finally
         {
@@ -80,6 +72,7 @@ public sealed partial class ProjectionRunner(
         try
         {
             await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+            using (await database.EnterWriteAsync(cancellationToken))
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 await projection.ResetAsync(connection, transaction, cancellationToken);
@@ -124,6 +117,94 @@ public sealed partial class ProjectionRunner(
         }
     }
 
+    /// <summary>
+    /// The usual path: each batch of events is read once and applied to every projection in ONE transaction, so a
+    /// round costs one write (one fsync, one hold of SQLite's write lock) however many projections there are; grain
+    /// writes wait behind the runner far less than with a transaction per projection. Returns null when a projection
+    /// fails, after rolling the batch back, so the caller can fall back to isolating each projection.
+    /// </summary>
+    private async Task<long[]?> CatchUpTogetherAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var checkpoints = new long[projections.Length];
+        for (var i = 0; i < projections.Length; i++)
+        {
+            checkpoints[i] = await ReadCheckpointAsync(connection, projections[i].Name, cancellationToken);
+        }
+
+        while (projections.Length > 0)
+        {
+            var events = await storage.ReadEventsAsync(checkpoints.Min(), BatchSize, cancellationToken);
+            if (events.Count == 0)
+            {
+                return checkpoints;
+            }
+
+            var last = events[^1].Position;
+            using var turn = await database.EnterWriteAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                for (var i = 0; i < projections.Length; i++)
+                {
+                    foreach (var storedEvent in events)
+                    {
+                        // A projection rebuilt or added later may stand behind the others: it skips nothing it lacks.
+                        if (storedEvent.Position > checkpoints[i])
+                        {
+                            await projections[i].ApplyAsync(storedEvent, connection, transaction, cancellationToken);
+                        }
+                    }
+
+                    await SaveCheckpointAsync(connection, transaction, projections[i].Name, Math.Max(checkpoints[i], last), cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                CombinedBatchFailed(logger, exception);
+                await transaction.RollbackAsync(CancellationToken.None);
+                return null;
+            }
+
+            for (var i = 0; i < checkpoints.Length; i++)
+            {
+                checkpoints[i] = Math.Max(checkpoints[i], last);
+            }
+        }
+
+        return checkpoints;
+    }
+
+    /// <summary>
+    /// The fallback when a combined batch failed: each projection in transactions of its own, so one projection's bug
+    /// does not hold the others back. The first failure is thrown once every projection has had its turn.
+    /// </summary>
+    private async Task<long[]> CatchUpEachAsync(CancellationToken cancellationToken)
+    {
+        var positions = new long[projections.Length];
+        Exception? firstFailure = null;
+        for (var i = 0; i < projections.Length; i++)
+        {
+            try
+            {
+                positions[i] = await CatchUpAsync(projections[i], cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                firstFailure ??= exception;
+            }
+        }
+
+        if (firstFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+        }
+
+        return positions;
+    }
+
     private async Task<long> CatchUpAsync(IProjection projection, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -136,6 +217,7 @@ public sealed partial class ProjectionRunner(
                 return checkpoint;
             }
 
+            using var turn = await database.EnterWriteAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var storedEvent in events)
             {
@@ -162,6 +244,9 @@ public sealed partial class ProjectionRunner(
             + "ON CONFLICT (name) DO UPDATE SET position = excluded.position");
         await command.With("name", name).With("position", position).ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch applied to every projection together failed; applying each projection on its own")]
+    private static partial void CombinedBatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Projection catch-up failed; retrying on the next round")]
     private static partial void CatchUpFailed(ILogger logger, Exception exception);

@@ -23,6 +23,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IReadModelDatabase, ISto
     private readonly string connectionString;
     private readonly SqliteReadPool reads;
     private readonly GroupCommitWriter writer;
+    private readonly SqliteWriteGate gate = new();
     private int disposed;
 
     public SqliteGrainStorage(SqliteStorageOptions options)
@@ -37,7 +38,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IReadModelDatabase, ISto
 
         connectionString = SqliteConnections.ConnectionString(fullPath);
         reads = new SqliteReadPool(connectionString, options.MaxPooledReaders);
-        writer = new GroupCommitWriter([new SqliteWriteExecutor(connectionString, this)], options.MaxBatchSize, "livinglab-sqlite-writer");
+        writer = new GroupCommitWriter([new SqliteWriteExecutor(connectionString, this, gate)], options.MaxBatchSize, "livinglab-sqlite-writer");
     }
 
     public string ProviderName => "Sqlite";
@@ -47,6 +48,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IReadModelDatabase, ISto
     /// <summary>Read models share the file; their connections get the same durability pragmas.</summary>
     public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<DbConnection>(SqliteConnections.Open(connectionString));
+
+    /// <summary>Read-model writes take turns with the grain writer (see <see cref="SqliteWriteGate"/>).</summary>
+    public Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default) => gate.EnterAsync(cancellationToken);
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

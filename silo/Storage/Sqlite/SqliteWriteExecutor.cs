@@ -7,13 +7,15 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
 {
     private readonly string connectionString;
     private readonly IStorageFaultHooks hooks;
+    private readonly SqliteWriteGate gate;
     private SqliteConnection? connection;
     private SqliteWriteCommands? commands;
 
-    public SqliteWriteExecutor(string connectionString, IStorageFaultHooks hooks)
+    public SqliteWriteExecutor(string connectionString, IStorageFaultHooks hooks, SqliteWriteGate gate)
     {
         this.connectionString = connectionString;
         this.hooks = hooks;
+        this.gate = gate;
     }
 
     public void Execute(IReadOnlyList<PendingWrite> batch)
@@ -22,6 +24,7 @@ internal sealed class SqliteWriteExecutor : IWriteBatchExecutor
         // Prepared lazily: the tables may not exist until MigrateAsync has run.
         commands ??= new SqliteWriteCommands(connection);
 
+        using var turn = gate.Enter();
         using var transaction = connection.BeginTransaction(deferred: false);
         try
         {

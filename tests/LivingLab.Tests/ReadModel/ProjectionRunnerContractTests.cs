@@ -11,6 +11,7 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
 {
     private IGrainStorage storage = null!;
     private CountingProjection projection = null!;
+    private CountingProjection second = null!;
     private ProjectionRunner runner = null!;
 
     protected abstract ITestStoreFactory Stores { get; }
@@ -19,12 +20,16 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
     {
         storage = (await Stores.CreateFreshAsync()).Open();
         await storage.MigrateAsync();
-        projection = new CountingProjection();
+        projection = new CountingProjection("test_event_counts");
+        second = new CountingProjection("test_event_counts_second");
         await using (var connection = await ((IReadModelDatabase)storage).OpenConnectionAsync())
-        await using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE test_event_counts (event_type text PRIMARY KEY, seen bigint NOT NULL)";
-            await create.ExecuteNonQueryAsync();
+            foreach (var table in new[] { projection.Name, second.Name })
+            {
+                await using var create = connection.CreateCommand();
+                create.CommandText = $"CREATE TABLE {table} (event_type text PRIMARY KEY, seen bigint NOT NULL)";
+                await create.ExecuteNonQueryAsync();
+            }
         }
 
         runner = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection], NullLogger<ProjectionRunner>.Instance);
@@ -69,6 +74,50 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, long> { ["Created"] = 1, ["Supported"] = 1 }, await CountsAsync());
     }
 
+    [Fact]
+    public async Task A_failing_projection_does_not_hold_back_the_others_and_each_applies_every_event_once()
+    {
+        var both = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection, second], NullLogger<ProjectionRunner>.Instance);
+        await WriteAsync("a", "Created", "Poison", "Supported");
+        projection.FailOn = "Poison";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => both.CatchUpAsync());
+        Assert.Empty(await CountsAsync());
+        Assert.Equal(new Dictionary<string, long> { ["Created"] = 1, ["Poison"] = 1, ["Supported"] = 1 }, await CountsAsync(second));
+
+        projection.FailOn = null;
+        await WriteAsync("b", "Created");
+        await both.CatchUpAsync();
+        var expected = new Dictionary<string, long> { ["Created"] = 2, ["Poison"] = 1, ["Supported"] = 1 };
+        Assert.Equal(expected, await CountsAsync());
+        Assert.Equal(expected, await CountsAsync(second));
+    }
+
+    [Fact]
+    public async Task A_projection_rebuilt_beside_one_in_step_catches_up_while_the_other_gets_only_new_events()
+    {
+        var both = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection, second], NullLogger<ProjectionRunner>.Instance);
+        await WriteAsync("a", "Created", "Supported");
+        await both.CatchUpAsync();
+
+        await using (var connection = await ((IReadModelDatabase)storage).OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await second.ResetAsync(connection, transaction, CancellationToken.None);
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.Transaction = transaction;
+            checkpoint.CommandText = $"DELETE FROM projection_checkpoints WHERE name = '{second.Name}'";
+            await checkpoint.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        await WriteAsync("b", "Created");
+        Assert.Equal(3, await both.CatchUpAsync());
+        var expected = new Dictionary<string, long> { ["Created"] = 2, ["Supported"] = 1 };
+        Assert.Equal(expected, await CountsAsync());
+        Assert.Equal(expected, await CountsAsync(second));
+    }
+
     private async Task WriteAsync(string key, params string[] eventTypes)
     {
         var id = new StateId("test.Projected", key, "state");
@@ -77,11 +126,13 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         await storage.WriteAsync(new StateWrite(id, "{}", version, events));
     }
 
-    private async Task<Dictionary<string, long>> CountsAsync()
+    private Task<Dictionary<string, long>> CountsAsync() => CountsAsync(projection);
+
+    private async Task<Dictionary<string, long>> CountsAsync(CountingProjection counted)
     {
         await using var connection = await ((IReadModelDatabase)storage).OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT event_type, seen FROM test_event_counts";
+        command.CommandText = $"SELECT event_type, seen FROM {counted.Name}";
         var counts = new Dictionary<string, long>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -93,9 +144,10 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
     }
 
     /// <summary>Counts events per type; can be told to fail on one type, as a buggy projection would.</summary>
-    private sealed class CountingProjection : IProjection
+    private sealed class CountingProjection(string table) : IProjection
     {
-        public string Name => "test-event-counts";
+        /// <summary>The projection's name is also its table's.</summary>
+        public string Name => table;
 
         public string? FailOn { get; set; }
 
@@ -103,8 +155,8 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "INSERT INTO test_event_counts (event_type, seen) VALUES (@type, 1) "
-                + "ON CONFLICT (event_type) DO UPDATE SET seen = test_event_counts.seen + 1";
+            command.CommandText = $"INSERT INTO {table} (event_type, seen) VALUES (@type, 1) "
+                + $"ON CONFLICT (event_type) DO UPDATE SET seen = {table}.seen + 1";
             var type = command.CreateParameter();
             type.ParameterName = "type";
             type.Value = storedEvent.EventType;
@@ -120,7 +172,7 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM test_event_counts";
+            command.CommandText = $"DELETE FROM {table}";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
