@@ -24,7 +24,7 @@ public sealed class ChallengeQueries(IReadModelDatabase database)
         SearchMatch? match = null;
         if (!string.IsNullOrWhiteSpace(query.Text) && (match = SearchIndex.Match(ItemKinds.Challenge, query.Text)) is null)
         {
-            return CommandResult<ListResult<ChallengeListItem>>.Reject(SearchResult.TooShort.RejectionCode!, "q");
+            return CommandResult<ListResult<ChallengeListItem>>.Reject(SearchResult.TooShort.RejectionCode!, "q", SearchResult.TooShortValues);
         }
 
         var sql = new ListQuerySql("challenge_list", "c")

@@ -23,7 +23,7 @@ public sealed class IdeaQueries(IReadModelDatabase database)
         SearchMatch? match = null;
         if (!string.IsNullOrWhiteSpace(query.Text) && (match = SearchIndex.Match(ItemKinds.Idea, query.Text)) is null)
         {
-            return CommandResult<ListResult<IdeaListItem>>.Reject(SearchResult.TooShort.RejectionCode!, "q");
+            return CommandResult<ListResult<IdeaListItem>>.Reject(SearchResult.TooShort.RejectionCode!, "q", SearchResult.TooShortValues);
         }
 
         var sql = new ListQuerySql("idea_list", "i")

@@ -135,4 +135,8 @@ public sealed record SearchResult(IReadOnlyList<string> DocumentIds, string? Rej
 {
     /// <summary>A query term was shorter than <see cref="SearchText.MinimumTermLength"/> characters.</summary>
     public static SearchResult TooShort { get; } = new([], "queryTooShort");
+
+    /// <summary>The values a "queryTooShort" message names: the shortest word a search accepts.</summary>
+    public static IReadOnlyDictionary<string, string> TooShortValues { get; } =
+        new Dictionary<string, string> { ["min"] = $"{SearchText.MinimumTermLength}" };
 }

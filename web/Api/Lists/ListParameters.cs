@@ -107,7 +107,7 @@ internal static class ListParameters
 
         return SearchText.IsSearchable(SearchText.Terms(query))
             ? null
-            : Problems.Create(context, "queryTooShort", "q", new Dictionary<string, string> { ["min"] = $"{SearchText.MinimumTermLength}" });
+            : Problems.Create(context, "queryTooShort", "q", LivingLab.ReadModel.Search.SearchResult.TooShortValues);
     }
 
     // The values each parameter takes are in the endpoint's OpenAPI description; the message names the parameter.
