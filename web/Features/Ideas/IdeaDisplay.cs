@@ -74,18 +74,7 @@ public static class IdeaDisplay
         return all.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>Whether the request came from htmx (which swaps a fragment of the page it gets back).</summary>
-    public static bool IsHtmx(HttpContext context) => context.Request.Headers.ContainsKey("HX-Request");
-
-    /// <summary>
-    /// Answers a refused form post with the refusal's HTTP status, as the API does. An htmx request keeps 200: htmx
-    /// does not swap error responses by default, and the refusal text must still appear next to the control.
-    /// </summary>
-    public static void SetRefusalStatus(HttpContext context, Rejection rejection)
-    {
-        if (!IsHtmx(context))
-        {
-            context.Response.StatusCode = Web.Api.Problems.StatusFor(rejection.Code);
-        }
-    }
+    /// <summary>Answers a refused form post with the refusal's HTTP status, as the API does (htmx swaps 4xx pages too: see App.razor).</summary>
+    public static void SetRefusalStatus(HttpContext context, Rejection rejection) =>
+        context.Response.StatusCode = Web.Api.Problems.StatusFor(rejection.Code);
 }
