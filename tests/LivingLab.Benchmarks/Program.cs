@@ -33,6 +33,10 @@ switch (args.FirstOrDefault())
     case "list-query":
         return await ListQueryCommand.RunAsync(args[1..], Console.Out);
 
+    // Page throughput with wrk (web issue): `pages [seconds] [connections] [challenges]`.
+    case "pages":
+        return await PageLoadCommand.RunAsync(args[1..], Console.Out);
+
     // Live updates (live issue): `live [sqlite|postgres] [connections] [votes]`; `live-server` is its child process.
     case "live":
         return await LiveLoadCommand.RunAsync(args[1..], Console.Out);
@@ -41,6 +45,6 @@ switch (args.FirstOrDefault())
         return await LiveLoadCommand.ServeAsync(args[1..]);
 
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
         return 2;
 }

@@ -116,10 +116,10 @@ public sealed class Lab : IAsyncDisposable
     public static object ChallengeBody(string title = "駅前の駐輪場が足りない", string body = "朝の通勤時間に自転車を停める場所がありません。", string category = "transport") =>
         new { title, body, category, place = new { text = "酒田駅前", latitude = 38.9145, longitude = 139.8365 } };
 
-    /// <summary>Posts a challenge as <paramref name="author"/> (the resident by default) and returns its id.</summary>
     /// <summary>Applies every event so far to the read models: lists and timelines follow writes a moment behind.</summary>
     public Task CatchUpAsync() => Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
 
+    /// <summary>Posts a challenge as <paramref name="author"/> (the resident by default) and returns its id.</summary>
     public async Task<string> NewChallenge(HttpClient? author = null, object? body = null)
     {
         using var response = await (author ?? Resident).PostAsJsonAsync("/api/challenges", body ?? ChallengeBody());

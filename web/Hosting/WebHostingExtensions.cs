@@ -39,6 +39,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+        builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();
         builder.AddLivingLabDemo();
         builder.Services.AddLivingLabApiDocs();
@@ -79,6 +80,8 @@ public static class WebHostingExtensions
         app.UseStaticFiles();
         app.UseLivingLabApiDocs();
         app.UseLivingLabAccounts();
+        // After authentication, so a signed-in request is known as one and never meets the anonymous cache.
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapLivingLabHealth();
         app.MapLivingLabAccounts();

@@ -112,8 +112,8 @@ public static class ListQueryBenchmark
             $"page={q.Page}",
         }.Where(p => p is not null));
 
-    // 64 writes in flight, as the durable-write benchmark: the store group-commits them.
-    private static async Task<long> SeedAsync(IGrainStorage storage, int count)
+    /// <summary>Writes <paramref name="count"/> generated challenges as events (64 writes in flight, group-committed); returns the events written.</summary>
+    internal static async Task<long> SeedAsync(IGrainStorage storage, int count)
     {
         var challengeType = new GrainId(typeof(IChallengeGrain), "_").TypeName;
         var ideaType = new GrainId(typeof(IIdeaGrain), "_").TypeName;

@@ -30,13 +30,14 @@ internal sealed class BenchmarkSite : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BenchmarkSite> StartAsync(string provider)
+    /// <summary>Starts the site; <paramref name="demo"/> seeds the demo town first, <paramref name="configure"/> maps extra endpoints.</summary>
+    public static async Task<BenchmarkSite> StartAsync(string provider, bool demo = false, Action<WebApplication>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["RateLimits:Enabled"] = "false",
-            ["Demo:Enabled"] = "false",
-            ["LIVINGLAB_DEMO"] = "false",
+            ["Demo:Enabled"] = demo ? "true" : "false",
+            ["LIVINGLAB_DEMO"] = demo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         string? directory = null;
@@ -60,6 +61,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         builder.AddLivingLabWeb();
         var app = builder.Build();
         app.UseLivingLabWeb();
+        configure?.Invoke(app);
         await app.StartAsync();
         return new BenchmarkSite(app, new Uri($"http://127.0.0.1:{port}/"), directory);
     }

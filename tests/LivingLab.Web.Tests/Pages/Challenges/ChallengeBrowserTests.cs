@@ -107,6 +107,50 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab) : IClassF
     }
 
     [Fact]
+    public async Task The_challenge_list_on_a_cold_cache_transfers_at_most_150_KB_with_at_most_60_KB_of_script()
+    {
+        var (author, _) = await lab.Person("港 みなみ");
+        for (var i = 0; i < 20; i++)
+        {
+            await ChallengeBrowserFixture.Challenge(author, new
+            {
+                title = $"商店街の街灯が暗い（{i + 1}丁目）",
+                body = "夜8時を過ぎると**足元が見えません**。高齢の方がつまずいています。\n\n- 街灯の間隔が広い\n- 電球が切れたまま",
+                category = "safety",
+                place = new { text = $"みなと商店街 {i + 1}丁目" },
+            });
+        }
+
+        // A fresh browser context: nothing cached, as for a first visit (the list is its first page).
+        await using var context = await lab.Session.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = lab.Address.ToString() });
+        var page = await context.NewPageAsync();
+        var measured = new List<Task<(string Url, string Type, long Transferred, long Decoded)>>();
+        page.RequestFinished += (_, request) => measured.Add(Measure(request));
+
+        await page.GotoAsync("/challenges", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator(".challenge-card-title")).ToHaveCountAsync(20);
+        var resources = await Task.WhenAll(measured);
+
+        var total = resources.Sum(r => r.Transferred);
+        var scripts = resources.Where(r => r.Type == "script").ToList();
+        var report = string.Join("\n", resources.Select(r => $"{r.Url} {r.Type} {r.Transferred} B ({r.Decoded} B decoded)"));
+        Assert.True(total <= 150 * 1024, $"{total} B transferred:\n{report}");
+        Assert.True(scripts.Sum(r => r.Transferred) <= 60 * 1024, report);
+        Assert.True(scripts.Sum(r => r.Decoded) <= 60 * 1024, report);
+        // Compression is on: the HTML travels in a fraction of its size.
+        var html = resources.Single(r => r.Type == "document");
+        Assert.True(html.Transferred < html.Decoded / 2, report);
+
+        static async Task<(string, string, long, long)> Measure(IRequest request)
+        {
+            var sizes = await request.SizesAsync();
+            var response = await request.ResponseAsync();
+            var decoded = response is null ? 0 : (await response.BodyAsync()).LongLength;
+            return (request.Url, request.ResourceType, sizes.ResponseBodySize + sizes.ResponseHeadersSize, decoded);
+        }
+    }
+
+    [Fact]
     public async Task Support_works_as_a_plain_form_post_with_javascript_switched_off()
     {
         var (author, _) = await lab.Person("酒田 花子");
