@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 using LivingLab.Web.Tests.Account;
 using LivingLab.Web.Tests.Browser;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace LivingLab.Web.Tests.Pages.Challenges;
 
 /// <summary>The challenge pages in a real browser: the journeys, the keyboard, axe-core in both languages, and screenshots.</summary>
-public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab) : IClassFixture<ChallengeBrowserFixture>
+public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab, ITestOutputHelper output) : IClassFixture<ChallengeBrowserFixture>
 {
     [Fact]
     public async Task A_residents_first_contribution_registers_posts_with_a_markdown_preview_and_finds_it_by_search()
@@ -134,6 +135,7 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab) : IClassF
         var total = resources.Sum(r => r.Transferred);
         var scripts = resources.Where(r => r.Type == "script").ToList();
         var report = string.Join("\n", resources.Select(r => $"{r.Url} {r.Type} {r.Transferred} B ({r.Decoded} B decoded)"));
+        output.WriteLine($"/challenges cold: {total} B transferred in {resources.Length} requests, script {scripts.Sum(r => r.Transferred)} B ({scripts.Sum(r => r.Decoded)} B decoded)\n{report}");
         Assert.True(total <= 150 * 1024, $"{total} B transferred:\n{report}");
         Assert.True(scripts.Sum(r => r.Transferred) <= 60 * 1024, report);
         Assert.True(scripts.Sum(r => r.Decoded) <= 60 * 1024, report);
