@@ -140,6 +140,35 @@ public sealed class GateJourneyTests
     }
 
     [Fact]
+    public async Task A_facilitator_rewords_an_idea_with_a_preview_an_empty_title_is_refused_and_the_history_shows_the_rewording()
+    {
+        await using var site = await StaffSite.StartAsync();
+        var ideaId = await site.NewIdea("買い物が不便", "島の商店への注文をLINEで受け、電動モビリティで配達する。");
+        var page = await site.FacilitatorPageAsync(culture: "en");
+        await page.GotoAsync($"/facilitate/ideas/{ideaId}");
+
+        await page.GetByText("Reword the title and description").ClickAsync();
+        await page.Locator("#reword-title").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rewording" }).ClickAsync();
+        await Expect(page.Locator("#reword-error")).ToContainTextAsync("Title");
+        await Expect(page.Locator("#reword-title")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal("買い物が不便", (await site.Json($"/api/ideas/{ideaId}")).GetProperty("title").GetString());
+
+        await page.Locator("#reword-title").FillAsync("とびしまの買い物をLINEで注文・配達");
+        await page.Locator("#reword-summary").FillAsync("島の商店への注文を**LINE**で受け、電動モビリティで配達します。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.GetByTestId("reword-preview").Locator("strong")).ToHaveTextAsync("LINE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rewording" }).ClickAsync();
+
+        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("The idea's title and description were reworded.");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("とびしまの買い物をLINEで注文・配達");
+        var idea = await site.Json($"/api/ideas/{ideaId}");
+        Assert.Equal("とびしまの買い物をLINEで注文・配達", idea.GetProperty("title").GetString());
+        await page.GotoAsync($"/ideas/{ideaId}");
+        await Expect(page.Locator("#history")).ToContainTextAsync("reworded", new() { IgnoreCase = true });
+    }
+
+    [Fact]
     public async Task A_bad_evidence_link_is_refused_with_its_line_number_and_a_measurement_is_recorded_on_the_panel()
     {
         await using var site = await StaffSite.StartAsync();
