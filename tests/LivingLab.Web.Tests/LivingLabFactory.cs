@@ -13,11 +13,16 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? clock;
+    private readonly string environment;
 
-    /// <summary>A host with these settings; <paramref name="clock"/> replaces the app's TimeProvider (grains, cookies, lockout).</summary>
-    public LivingLabFactory(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <summary>
+    /// A host with these settings; <paramref name="clock"/> replaces the app's TimeProvider (grains, cookies, lockout);
+    /// <paramref name="environment"/> is Production unless a test checks what `dotnet run` (Development) does.
+    /// </summary>
+    public LivingLabFactory(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, string environment = "Production")
     {
         this.clock = clock;
+        this.environment = environment;
         DatabasePath = Path.Combine(Path.GetTempPath(), "livinglab-web-tests", $"{Guid.NewGuid():N}.db");
         this.settings = new Dictionary<string, string?>
         {
@@ -45,7 +50,7 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

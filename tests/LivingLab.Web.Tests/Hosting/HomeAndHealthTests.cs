@@ -23,6 +23,20 @@ public sealed class HomeAndHealthTests
     }
 
     [Fact]
+    public async Task The_site_starts_and_serves_pages_in_Development_where_scoped_services_are_validated()
+    {
+        // `dotnet run --project web` runs in Development, which refuses scoped services taken from the root provider.
+        await using var factory = new LivingLabFactory(environment: "Development");
+        using var client = factory.CreateClient();
+
+        using var home = await client.GetAsync("/");
+        using var list = await client.GetAsync("/challenges");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
+    [Fact]
     public async Task Home_page_shows_what_the_site_grain_holds_now()
     {
         await using var factory = new LivingLabFactory();

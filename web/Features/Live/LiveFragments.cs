@@ -13,7 +13,7 @@ namespace LivingLab.Web.Features.Live;
 /// The HTML fragments live updates carry, in either language: the same markup the pages render, so a swapped-in
 /// fragment is indistinguishable from a reloaded page. Everything here is small and cached per language.
 /// </summary>
-public sealed class LiveFragments(IServiceProvider services, ILoggerFactory loggers, IStringLocalizer<LiveText> text)
+public sealed class LiveFragments(IServiceScopeFactory scopes, ILoggerFactory loggers, IStringLocalizer<LiveText> text)
 {
     /// <summary>The languages live connections are served in.</summary>
     public static readonly IReadOnlyList<string> Languages = ["ja", "en"];
@@ -48,7 +48,9 @@ public sealed class LiveFragments(IServiceProvider services, ILoggerFactory logg
     /// <summary>Renders every stage badge in every language once, so fan-out never waits on a renderer.</summary>
     public async Task WarmUpAsync()
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // The renderer needs scoped services (Development validates scopes and refuses them from the root provider).
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         foreach (var language in Languages)
         {
             foreach (var stage in Enum.GetValues<Stage>())
