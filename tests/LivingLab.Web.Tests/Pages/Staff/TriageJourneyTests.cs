@@ -31,6 +31,32 @@ public sealed class TriageJourneyTests
     }
 
     [Fact]
+    public async Task From_a_challenge_page_staff_reach_its_triage_even_when_the_oldest_first_queue_pages_it_out()
+    {
+        await using var site = await StaffSite.StartAsync();
+        for (var i = 0; i < 21; i++)
+        {
+            await site.NewChallenge($"古い課題 {i + 1}");
+        }
+
+        var newest = await site.NewChallenge("図書館の自習席が足りない", "夕方は満席です。", "children");
+        var resident = await site.PageAsync(StaffSite.ResidentEmail);
+        await resident.GotoAsync($"/challenges/{newest}");
+        await Expect(resident.GetByTestId("triage-link")).ToHaveCountAsync(0);
+
+        var page = await site.FacilitatorPageAsync();
+        await page.GotoAsync($"/challenges/{newest}");
+        await page.GetByTestId("triage-link").ClickAsync();
+
+        var item = page.Locator($"#triage-{newest}");
+        await Expect(item).ToContainTextAsync("図書館の自習席が足りない");
+        await Expect(page.Locator("[data-testid=triage-item]").First).ToHaveAttributeAsync("id", $"triage-{newest}");
+        await item.GetByRole(AriaRole.Button, new() { Name = "採用する" }).ClickAsync();
+        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("課題をアイデアとして採用しました。");
+        Assert.Equal("accepted", (await site.Json($"/api/challenges/{newest}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_challenge_can_join_an_open_idea_chosen_in_the_accept_form()
     {
         await using var site = await StaffSite.StartAsync();
