@@ -46,6 +46,8 @@ public static partial class PageLoadCommand
             ("/challenges, anonymous", await WrkAsync(challengesUrl, seconds, connections, [])),
             ("/challenges, signed in (rendered every time)", await WrkAsync(challengesUrl, seconds, connections, [$"Authorization: Bearer {token}"])),
             ("hello world, same app", await WrkAsync(new Uri(site.Address, HelloPath.TrimStart('/')).ToString(), seconds, connections, [])),
+            // The same list as JSON for the same signed-in caller: what the page costs beyond its query and sign-in.
+            ("/api/challenges, signed in (same list as JSON)", await WrkAsync(new Uri(site.Address, "api/challenges?pageSize=20").ToString(), seconds, connections, [$"Authorization: Bearer {token}"])),
         };
 
         output.WriteLine("| load | requests/s | p50 | p99 | non-2xx |");
