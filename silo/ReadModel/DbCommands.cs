@@ -13,6 +13,22 @@ internal static class DbCommands
         return command;
     }
 
+    /// <summary>A command with its named parameters.</summary>
+    public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        var command = Create(connection, transaction, sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Escapes LIKE's wildcards (with ESCAPE '\' in the statement), so the text is matched literally.</summary>
+    public static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
     public static DbCommand With(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();

@@ -47,16 +47,27 @@ public sealed partial class ProjectionRunner(
     /// <summary>Applies every event written so far to every projection; returns the position reached.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        if (projections.Length == 0)
+        {
+            return 0;
+        }
+
         await catchUp.WaitAsync(cancellationToken);
         try
         {
-            var positions = await CatchUpTogetherAsync(cancellationToken) ?? await CatchUpEachAsync(cancellationToken);
-            if (projections.Length > 0)
+            long[] positions;
+            try
             {
-                CaughtUp?.Invoke(positions.Min());
+                positions = await CatchUpAsync(projections, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                CombinedBatchFailed(logger, exception);
+                positions = await CatchUpEachAsync(cancellationToken);
             }
 
-            return positions.Length == 0 ? 0 : positions.Max();
+            CaughtUp?.Invoke(positions.Min());
+            return positions.Max();
         }
         finally
         {
@@ -80,7 +91,7 @@ public sealed partial class ProjectionRunner(
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            await CatchUpAsync(projection, cancellationToken);
+            await CatchUpAsync([projection], cancellationToken);
         }
         finally
         {
@@ -118,21 +129,21 @@ public sealed partial class ProjectionRunner(
     }
 
     /// <summary>
-    /// The usual path: each batch of events is read once and applied to every projection in ONE transaction, so a
-    /// round costs one write (one fsync, one hold of SQLite's write lock) however many projections there are; grain
-    /// writes wait behind the runner far less than with a transaction per projection. Returns null when a projection
-    /// fails, after rolling the batch back, so the caller can fall back to isolating each projection.
+    /// Applies the events each projection of <paramref name="set"/> lacks, reading each batch once and applying it to
+    /// the whole set in ONE transaction with their checkpoints: a round costs one write (one fsync, one hold of SQLite's
+    /// write lock) however many projections there are, so grain writes rarely wait behind the runner. A projection
+    /// rebuilt or added later may stand behind the others; it gets the events it lacks and the others skip them.
     /// </summary>
-    private async Task<long[]?> CatchUpTogetherAsync(CancellationToken cancellationToken)
+    private async Task<long[]> CatchUpAsync(IProjection[] set, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var checkpoints = new long[projections.Length];
-        for (var i = 0; i < projections.Length; i++)
+        var checkpoints = new long[set.Length];
+        for (var i = 0; i < set.Length; i++)
         {
-            checkpoints[i] = await ReadCheckpointAsync(connection, projections[i].Name, cancellationToken);
+            checkpoints[i] = await ReadCheckpointAsync(connection, set[i].Name, cancellationToken);
         }
 
-        while (projections.Length > 0)
+        while (true)
         {
             var events = await storage.ReadEventsAsync(checkpoints.Min(), BatchSize, cancellationToken);
             if (events.Count == 0)
@@ -141,31 +152,24 @@ public sealed partial class ProjectionRunner(
             }
 
             var last = events[^1].Position;
-            using var turn = await database.EnterWriteAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
+            // A failure throws out of here; disposing the transaction rolls the batch back before the turn is given up.
+            using (await database.EnterWriteAsync(cancellationToken))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                for (var i = 0; i < projections.Length; i++)
+                for (var i = 0; i < set.Length; i++)
                 {
                     foreach (var storedEvent in events)
                     {
-                        // A projection rebuilt or added later may stand behind the others: it skips nothing it lacks.
                         if (storedEvent.Position > checkpoints[i])
                         {
-                            await projections[i].ApplyAsync(storedEvent, connection, transaction, cancellationToken);
+                            await set[i].ApplyAsync(storedEvent, connection, transaction, cancellationToken);
                         }
                     }
 
-                    await SaveCheckpointAsync(connection, transaction, projections[i].Name, Math.Max(checkpoints[i], last), cancellationToken);
+                    await SaveCheckpointAsync(connection, transaction, set[i].Name, Math.Max(checkpoints[i], last), cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                CombinedBatchFailed(logger, exception);
-                await transaction.RollbackAsync(CancellationToken.None);
-                return null;
             }
 
             for (var i = 0; i < checkpoints.Length; i++)
@@ -173,13 +177,11 @@ public sealed partial class ProjectionRunner(
                 checkpoints[i] = Math.Max(checkpoints[i], last);
             }
         }
-
-        return checkpoints;
     }
 
     /// <summary>
-    /// The fallback when a combined batch failed: each projection in transactions of its own, so one projection's bug
-    /// does not hold the others back. The first failure is thrown once every projection has had its turn.
+    /// The fallback when a batch for all projections failed: each projection in transactions of its own, so one
+    /// projection's bug does not hold the others back. The first failure is thrown once every projection has had its turn.
     /// </summary>
     private async Task<long[]> CatchUpEachAsync(CancellationToken cancellationToken)
     {
@@ -189,7 +191,7 @@ public sealed partial class ProjectionRunner(
         {
             try
             {
-                positions[i] = await CatchUpAsync(projections[i], cancellationToken);
+                positions[i] = (await CatchUpAsync([projections[i]], cancellationToken))[0];
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -203,31 +205,6 @@ public sealed partial class ProjectionRunner(
         }
 
         return positions;
-    }
-
-    private async Task<long> CatchUpAsync(IProjection projection, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var checkpoint = await ReadCheckpointAsync(connection, projection.Name, cancellationToken);
-        while (true)
-        {
-            var events = await storage.ReadEventsAsync(checkpoint, BatchSize, cancellationToken);
-            if (events.Count == 0)
-            {
-                return checkpoint;
-            }
-
-            using var turn = await database.EnterWriteAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var storedEvent in events)
-            {
-                await projection.ApplyAsync(storedEvent, connection, transaction, cancellationToken);
-            }
-
-            checkpoint = events[^1].Position;
-            await SaveCheckpointAsync(connection, transaction, projection.Name, checkpoint, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
     }
 
     private static async Task<long> ReadCheckpointAsync(DbConnection connection, string name, CancellationToken cancellationToken)

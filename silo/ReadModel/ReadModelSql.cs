@@ -38,12 +38,7 @@ internal static class ReadModelSql
     public static async Task<int> ExecuteAsync(
         DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = DbCommands.Create(connection, transaction, sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.With(name, value);
-        }
-
+        await using var command = DbCommands.Create(connection, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

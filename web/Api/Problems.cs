@@ -68,6 +68,18 @@ public static class Problems
     public static int StatusFor(string code) => StatusByCode.GetValueOrDefault(code, StatusCodes.Status400BadRequest);
 
     /// <summary>
+    /// Sets the status of a page that shows a refusal itself, next to its control. A refusal naming something that no
+    /// longer exists ("notFound": a comment deleted meanwhile, the idea to link) answers 400: the page itself was found,
+    /// and a 404 makes Blazor replace the page with the site's not-found page, hiding the message.
+    /// </summary>
+    public static void SetPageStatus(HttpContext context, string code)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = StatusFor(code);
+        context.Response.StatusCode = status == StatusCodes.Status404NotFound ? StatusCodes.Status400BadRequest : status;
+    }
+
+    /// <summary>
     /// The problem result for a grain's rejection. A rejection with causes (a stage gate with several unmet conditions)
     /// lists each as <c>missing: [{code, field, values, detail}]</c>, so a client can show every condition at once.
     /// </summary>

@@ -24,7 +24,7 @@ public sealed class ChallengeQueries(IReadModelDatabase database)
         SearchMatch? match = null;
         if (!string.IsNullOrWhiteSpace(query.Text) && (match = SearchIndex.Match(ItemKinds.Challenge, query.Text)) is null)
         {
-            return CommandResult<ListResult<ChallengeListItem>>.Reject(SearchResult.TooShort.RejectionCode!, "q", SearchResult.TooShortValues);
+            return new CommandResult<ListResult<ChallengeListItem>>(null, SearchResult.QueryTooShort);
         }
 
         var sql = new ListQuerySql("challenge_list", "c")

@@ -23,7 +23,7 @@ public sealed class IdeaQueries(IReadModelDatabase database)
         SearchMatch? match = null;
         if (!string.IsNullOrWhiteSpace(query.Text) && (match = SearchIndex.Match(ItemKinds.Idea, query.Text)) is null)
         {
-            return CommandResult<ListResult<IdeaListItem>>.Reject(SearchResult.TooShort.RejectionCode!, "q", SearchResult.TooShortValues);
+            return new CommandResult<ListResult<IdeaListItem>>(null, SearchResult.QueryTooShort);
         }
 
         var sql = new ListQuerySql("idea_list", "i")

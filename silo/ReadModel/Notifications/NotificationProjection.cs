@@ -285,16 +285,8 @@ public sealed class NotificationProjection(LiveSignals signals) : IProjection
     {
         public object Time => ReadModelSql.Time(Connection, Event.OccurredAt);
 
-        public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-        {
-            var command = DbCommands.Create(Connection, Transaction, sql);
-            foreach (var (name, value) in parameters)
-            {
-                command.With(name, value);
-            }
-
-            return command;
-        }
+        public DbCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
+            DbCommands.Create(Connection, Transaction, sql, parameters);
 
         public Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
             ReadModelSql.ExecuteAsync(Connection, Transaction, sql, CancellationToken, parameters);

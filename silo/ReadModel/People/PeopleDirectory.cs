@@ -36,13 +36,13 @@ public sealed class PeopleDirectory(IReadModelDatabase database, IGrainFactory g
         if (Fold(query.Text?.Trim()) is { Length: > 0 } text)
         {
             terms.Add(@"search_name LIKE @text ESCAPE '\'");
-            parameters.Add(("text", "%" + EscapeLike(text[..Math.Min(text.Length, MaxQueryLength)]) + "%"));
+            parameters.Add(("text", "%" + DbCommands.EscapeLike(text[..Math.Min(text.Length, MaxQueryLength)]) + "%"));
         }
 
         if (!string.IsNullOrEmpty(query.Role))
         {
             terms.Add("roles LIKE @role");
-            parameters.Add(("role", "%," + EscapeLike(query.Role) + ",%"));
+            parameters.Add(("role", "%," + DbCommands.EscapeLike(query.Role) + ",%"));
         }
 
         var where = terms.Count == 0 ? "" : " WHERE " + string.Join(" AND ", terms);
@@ -94,6 +94,7 @@ public sealed class PeopleDirectory(IReadModelDatabase database, IGrainFactory g
             var profiles = await Task.WhenAll(unnamed.Select(id =>
                 Common.Ids.IsWellFormed(id) ? grains.GetGrain<IPersonGrain>(id).GetProfile() : Task.FromResult<PersonProfile?>(null)));
             // The grains were asked above: nothing waits on a grain while this transaction holds the store's write lock.
+            using var turn = await database.EnterWriteAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             for (var i = 0; i < unnamed.Count; i++)
             {
@@ -119,17 +120,6 @@ public sealed class PeopleDirectory(IReadModelDatabase database, IGrainFactory g
 
     private static IReadOnlyList<string> ReadRoles(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-
-    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters)
-    {
-        var command = DbCommands.Create(connection, null, sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.With(name, value);
-        }
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object? Value)> parameters) =>
+        DbCommands.Create(connection, null, sql, parameters);
 }

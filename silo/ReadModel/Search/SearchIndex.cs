@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using LivingLab.Common;
 
 namespace LivingLab.ReadModel.Search;
 
@@ -17,6 +18,7 @@ public sealed class SearchIndex(IReadModelDatabase database)
     public async Task IndexAsync(string kind, string documentId, string text, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var turn = await database.EnterWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await IndexAsync(connection, transaction, kind, documentId, text, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -136,7 +138,7 @@ public sealed record SearchResult(IReadOnlyList<string> DocumentIds, string? Rej
     /// <summary>A query term was shorter than <see cref="SearchText.MinimumTermLength"/> characters.</summary>
     public static SearchResult TooShort { get; } = new([], "queryTooShort");
 
-    /// <summary>The values a "queryTooShort" message names: the shortest word a search accepts.</summary>
-    public static IReadOnlyDictionary<string, string> TooShortValues { get; } =
-        new Dictionary<string, string> { ["min"] = $"{SearchText.MinimumTermLength}" };
+    /// <summary>The refusal of a list query with a word that is too short: field "q", and the shortest word a search accepts.</summary>
+    public static Rejection QueryTooShort { get; } = new("queryTooShort", "q",
+        new Dictionary<string, string> { ["min"] = SearchText.MinimumTermLength.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 }

@@ -47,7 +47,7 @@ public sealed class SearchMatch
 
         foreach (var (term, i) in TextChecked)
         {
-            command.With($"s_t{i}", "%" + EscapeLike(term) + "%");
+            command.With($"s_t{i}", "%" + DbCommands.EscapeLike(term) + "%");
         }
     }
 
@@ -87,6 +87,4 @@ public sealed class SearchMatch
         }
     }
 
-    private static string EscapeLike(string term) =>
-        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -102,14 +102,6 @@ public sealed class TimelineQueries(IReadModelDatabase database)
         return new ListResult<TimelineEntry>(items, total);
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = DbCommands.Create(connection, null, sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.With(name, value);
-        }
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters) =>
+        DbCommands.Create(connection, null, sql, parameters);
 }

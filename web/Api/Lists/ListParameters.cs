@@ -1,3 +1,4 @@
+using LivingLab.Common;
 using LivingLab.Challenges;
 using LivingLab.Pipeline;
 using LivingLab.ReadModel.Search;
@@ -102,12 +103,12 @@ internal static class ListParameters
 
         if (query.Length > MaxQueryLength)
         {
-            return Problems.Create(context, "tooLong", "q", new Dictionary<string, string> { ["limit"] = $"{MaxQueryLength}" });
+            return Problems.From(context, TextRules.Limit("tooLong", "q", MaxQueryLength));
         }
 
         return SearchText.IsSearchable(SearchText.Terms(query))
             ? null
-            : Problems.Create(context, "queryTooShort", "q", LivingLab.ReadModel.Search.SearchResult.TooShortValues);
+            : Problems.From(context, LivingLab.ReadModel.Search.SearchResult.QueryTooShort);
     }
 
     // The values each parameter takes are in the endpoint's OpenAPI description; the message names the parameter.
