@@ -389,4 +389,25 @@ public sealed class ChallengeApiTests
         Assert.Equal(HttpStatusCode.Created, otherPerson.Status);
         Assert.Equal(3, new[] { first.Id, other.Id, otherPerson.Id }.Distinct().Count());
     }
+
+    [Fact]
+    public async Task One_idempotency_key_sent_to_posting_and_to_proxy_entry_makes_two_challenges()
+    {
+        await using var lab = await Lab.StartAsync();
+
+        async Task<(HttpStatusCode Status, string Id)> Post(string path, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "counter-form-7");
+            using var response = await lab.Facilitator.SendAsync(request);
+            return (response.StatusCode, (await AccountApi.Json(response)).GetProperty("id").GetString()!);
+        }
+
+        var own = await Post("/api/challenges", Lab.ChallengeBody());
+        var proxy = await Post("/api/challenges/proxy", new { title = "バス停にベンチがほしい", body = "窓口で伺いました。", category = "transport", channel = "counter", onBehalfOf = "80代の住民" });
+
+        Assert.Equal(HttpStatusCode.Created, own.Status);
+        Assert.Equal(HttpStatusCode.Created, proxy.Status);
+        Assert.NotEqual(own.Id, proxy.Id);
+    }
 }

@@ -223,6 +223,7 @@ public sealed class IdeaApiTests
 
         using var noReason = await lab.Facilitator.PostAsJsonAsync(url, new { status = "declined" });
         using var unknown = await lab.Facilitator.PostAsJsonAsync(url, new { status = "closed", reason = "r" });
+        using var open = await lab.Facilitator.PostAsJsonAsync(url, new { status = "open", reason = "r" });
         using var held = await lab.Facilitator.PostAsJsonAsync(url, new { status = "onHold", reason = "来年度の予算を待ちます。" });
         using var heldAgain = await lab.Facilitator.PostAsJsonAsync(url, new { status = "onHold", reason = "まだ待ちます。" });
         using var moveWhileClosed = await lab.Facilitator.PostAsJsonAsync($"/api/ideas/{id}/advance", new { toStage = "pilot", rationale = "進めたい" });
@@ -232,6 +233,10 @@ public sealed class IdeaApiTests
 
         Assert.Equal("reason", (await AccountApi.Problem(noReason, HttpStatusCode.BadRequest, "required")).GetProperty("field").GetString());
         Assert.Equal("status", (await AccountApi.Problem(unknown, HttpStatusCode.BadRequest, "invalidValue")).GetProperty("field").GetString());
+        // "open" is a status, but not one to close with: the same answer as any other wrong value, with the allowed ones.
+        var notAClosingStatus = await AccountApi.Problem(open, HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal("status", notAClosingStatus.GetProperty("field").GetString());
+        Assert.Contains("declined, onHold", notAClosingStatus.GetProperty("detail").GetString());
         Assert.Equal("onHold", (await AccountApi.Json(held)).GetProperty("status").GetString());
         await AccountApi.Problem(heldAgain, HttpStatusCode.Conflict, "sameStatus");
         await AccountApi.Problem(moveWhileClosed, HttpStatusCode.Conflict, "ideaClosed");

@@ -95,7 +95,7 @@ public static class ChallengeEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        challenges.MapComments("local issue", "Challenge", (grains, id) => new ChallengeThread(grains.GetGrain<IChallengeGrain>(id)));
+        challenges.MapComments("local issue", "Challenge", (grains, id) => CommentThreads.For(grains, CommentItemKind.Challenge, id));
         challenges.MapPost("/{id}/accept", Accept).RequireAuthorization(AccountSchemes.FacilitatorPolicy)
             .WithName("AcceptChallenge")
             .WithSummary("Accept a local issue into the pipeline (facilitator)")
@@ -141,7 +141,7 @@ public static class ChallengeEndpoints
     }
 
     private static Task<IResult> Submit(ChallengeRequest? body, HttpContext context, IGrainFactory grains) =>
-        Create(context, grains, grain => grain.SubmitAsync(body?.ToInput() ?? new ChallengeInput(null, null, null)));
+        Create(context, grains, "challenge", grain => grain.SubmitAsync(body?.ToInput() ?? new ChallengeInput(null, null, null)));
 
     private static Task<IResult> SubmitOnBehalf(ProxyChallengeRequest? body, HttpContext context, IGrainFactory grains)
     {
@@ -157,14 +157,15 @@ public static class ChallengeEndpoints
         }
 
         var input = body?.ToInput() ?? new ChallengeInput(null, null, null);
-        return Create(context, grains, grain => grain.SubmitOnBehalfAsync(input, new ProxyEntryInput(channel, body?.OnBehalfOf)));
+        return Create(context, grains, "challenge-proxy", grain => grain.SubmitOnBehalfAsync(input, new ProxyEntryInput(channel, body?.OnBehalfOf)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, Func<IChallengeGrain, Task<CommandResult<ChallengeDetails>>> submit)
+    // kind keeps the two create endpoints' ids apart, so one key sent to both never answers with the other's challenge.
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains, string kind, Func<IChallengeGrain, Task<CommandResult<ChallengeDetails>>> submit)
     {
-        var key = context.Request.Headers[PartnerEndpoints.IdempotencyKeyHeader].ToString();
-        var repeatable = key.Length is > 0 and <= 200 && Caller.Id is not null;
-        var id = repeatable ? Ids.For("challenge", Caller.Id!, key) : Ids.New();
+        var key = PartnerEndpoints.IdempotencyKey(context);
+        var repeatable = key is not null;
+        var id = key is null ? Ids.New() : Ids.For(kind, Caller.Id!, key);
         var grain = grains.GetGrain<IChallengeGrain>(id);
         var result = await submit(grain);
         var people = new PersonNames(grains);
@@ -256,18 +257,5 @@ public static class ChallengeEndpoints
 
         var result = await command(grains.GetGrain<IChallengeGrain>(id));
         return result.Succeeded ? TypedResults.NoContent() : Problems.From(context, result.Rejection!);
-    }
-
-    private sealed class ChallengeThread(IChallengeGrain grain) : ICommentThread
-    {
-        public Task<CommandResult<IReadOnlyList<CommentView>>> GetCommentsAsync() => grain.GetCommentsAsync();
-
-        public Task<CommandResult<CommentView>> CommentAsync(CommentInput input) => grain.CommentAsync(input);
-
-        public Task<CommandResult<CommentView>> EditCommentAsync(string commentId, string? body) => grain.EditCommentAsync(commentId, body);
-
-        public Task<CommandResult> DeleteCommentAsync(string commentId) => grain.DeleteCommentAsync(commentId);
-
-        public Task<CommandResult> HideCommentAsync(string commentId, string? reason) => grain.HideCommentAsync(commentId, reason);
     }
 }

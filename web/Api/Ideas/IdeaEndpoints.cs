@@ -124,7 +124,7 @@ public static class IdeaEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        ideas.MapComments("idea", "Idea", (grains, id) => new IdeaThread(grains.GetGrain<IIdeaGrain>(id)));
+        ideas.MapComments("idea", "Idea", (grains, id) => CommentThreads.For(grains, CommentItemKind.Idea, id));
         ideas.MapPost("/{id}/kpis", AddKpi).RequireAuthorization(AccountSchemes.FacilitatorPolicy)
             .WithName("AddIdeaKpi")
             .WithSummary("Add a KPI to an idea (facilitator)")
@@ -201,9 +201,9 @@ public static class IdeaEndpoints
 
     private static async Task<IResult> Propose(IdeaRequest? body, HttpContext context, IGrainFactory grains)
     {
-        var key = context.Request.Headers[PartnerEndpoints.IdempotencyKeyHeader].ToString();
-        var repeatable = key.Length is > 0 and <= 200 && Caller.Id is not null;
-        var id = repeatable ? Ids.For("idea", Caller.Id!, key) : Ids.New();
+        var key = PartnerEndpoints.IdempotencyKey(context);
+        var repeatable = key is not null;
+        var id = key is null ? Ids.New() : Ids.For("idea", Caller.Id!, key);
         var grain = grains.GetGrain<IIdeaGrain>(id);
         var result = await grain.ProposeAsync(body?.ToInput() ?? new IdeaInput(null, null, null));
         if (result.Succeeded)
@@ -251,7 +251,8 @@ public static class IdeaEndpoints
             return Task.FromResult(Problems.Create(context, "required", "status"));
         }
 
-        if (!IdeaStatusWireNames.TryParse(body.Status, out var status))
+        // "open" is a status but not one an idea is closed with: it gets the same answer as any other wrong value.
+        if (!IdeaStatusWireNames.TryParse(body.Status, out var status) || status == IdeaStatus.Open)
         {
             return Task.FromResult(Problems.Create(context, "invalidValue", "status", Allowed(["declined", "onHold"])));
         }
@@ -389,19 +390,6 @@ public static class IdeaEndpoints
 
     private static async Task<PartnerApplicationResponse> Application(PartnerApplication application, IGrainFactory grains) =>
         await IdeaViews.Application(application, new PersonNames(grains), await IdeaViews.PartnerNames(grains));
-
-    private sealed class IdeaThread(IIdeaGrain grain) : ICommentThread
-    {
-        public Task<CommandResult<IReadOnlyList<CommentView>>> GetCommentsAsync() => grain.GetCommentsAsync();
-
-        public Task<CommandResult<CommentView>> CommentAsync(CommentInput input) => grain.CommentAsync(input);
-
-        public Task<CommandResult<CommentView>> EditCommentAsync(string commentId, string? body) => grain.EditCommentAsync(commentId, body);
-
-        public Task<CommandResult> DeleteCommentAsync(string commentId) => grain.DeleteCommentAsync(commentId);
-
-        public Task<CommandResult> HideCommentAsync(string commentId, string? reason) => grain.HideCommentAsync(commentId, reason);
-    }
 
     private static Dictionary<string, string> Allowed(IEnumerable<string> values) => new() { ["allowed"] = string.Join(", ", values) };
 }

@@ -1,6 +1,9 @@
+using LivingLab.Challenges;
 using LivingLab.Common;
+using LivingLab.Ideas;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Timeline;
+using LivingLab.Runtime;
 
 namespace LivingLab.Web.Api.Lists;
 
@@ -40,14 +43,16 @@ public static class TimelineEndpoints
         return app;
     }
 
-    private static Task<IResult> Challenge(string id, HttpContext context, TimelineQueries timelines, ProjectionRunner projections, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        Answer(id, context, projections, page, pageSize, request => timelines.ForChallengeAsync(id, request.Page, request.PageSize, cancellationToken));
+    private static Task<IResult> Challenge(string id, HttpContext context, TimelineQueries timelines, ProjectionRunner projections, IGrainFactory grains, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Answer(id, context, projections, page, pageSize, request => timelines.ForChallengeAsync(id, request.Page, request.PageSize, cancellationToken),
+            async () => await grains.GetGrain<IChallengeGrain>(id).GetAsync() is not null);
 
-    private static Task<IResult> Idea(string id, HttpContext context, TimelineQueries timelines, ProjectionRunner projections, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        Answer(id, context, projections, page, pageSize, request => timelines.ForIdeaAsync(id, request.Page, request.PageSize, cancellationToken));
+    private static Task<IResult> Idea(string id, HttpContext context, TimelineQueries timelines, ProjectionRunner projections, IGrainFactory grains, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Answer(id, context, projections, page, pageSize, request => timelines.ForIdeaAsync(id, request.Page, request.PageSize, cancellationToken),
+            async () => await grains.GetGrain<IIdeaGrain>(id).GetAsync() is not null);
 
     private static async Task<IResult> Answer(
-        string id, HttpContext context, ProjectionRunner projections, int? page, int? pageSize, Func<PageRequest, Task<ListResult<TimelineEntry>?>> read)
+        string id, HttpContext context, ProjectionRunner projections, int? page, int? pageSize, Func<PageRequest, Task<ListResult<TimelineEntry>?>> read, Func<Task<bool>> exists)
     {
         if (!PageRequest.TryCreate(context, page, pageSize, out var request, out var problem))
         {
@@ -60,9 +65,10 @@ public static class TimelineEndpoints
         }
 
         var found = await read(request);
-        if (found is null)
+        if (found is null && await exists())
         {
             // An item posted a moment ago may not have reached the read model yet: catch up once before saying "not found".
+            // Only for items that exist, so requests for made-up ids never queue behind the runner's catch-up.
             await projections.CatchUpAsync(context.RequestAborted);
             found = await read(request);
         }

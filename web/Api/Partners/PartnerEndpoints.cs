@@ -67,11 +67,18 @@ public static class PartnerEndpoints
     /// <summary>The request header that makes a create safe to repeat.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private static async Task<IResult> Create(PartnerRequest? body, HttpContext context, IGrainFactory grains)
+    /// <summary>The caller's Idempotency-Key when a create may be repeated safely (signed in, 1–200 characters), else null.</summary>
+    public static string? IdempotencyKey(HttpContext context)
     {
         var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
-        var repeatable = key.Length is > 0 and <= 200 && Caller.Id is not null;
-        var id = repeatable ? PartnerRules.IdFor(Caller.Id!, key) : PartnerRules.NewId();
+        return key.Length is > 0 and <= 200 && Caller.Id is not null ? key : null;
+    }
+
+    private static async Task<IResult> Create(PartnerRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        var key = IdempotencyKey(context);
+        var repeatable = key is not null;
+        var id = key is null ? PartnerRules.NewId() : PartnerRules.IdFor(Caller.Id!, key);
         var partner = grains.GetGrain<IPartnerGrain>(id);
         var result = await partner.Create(Input(body));
         if (result.Succeeded)

@@ -67,7 +67,7 @@ public static class ChallengeSubmission
             errors.TryAdd(rejection.Field ?? "", ProblemText.Describe(texts, rejection));
         }
 
-        context.Response.StatusCode = Problems.StatusFor(first!.Code);
+        LivingLab.Web.Api.Problems.SetPageStatus(context, first!.Code);
         return new ChallengeSubmissionOutcome(null, errors);
     }
 }

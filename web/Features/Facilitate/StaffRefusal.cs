@@ -9,7 +9,7 @@ namespace LivingLab.Web.Features.Facilitate;
 /// A refused staff action as a page shows it next to the control: the API's message in the page's language and, when
 /// the refusal has causes (a stage gate), every missing condition, so one refusal reads as a complete to-do list.
 /// </summary>
-public sealed record StaffRefusal(string Action, string Message, IReadOnlyList<string> Causes, string? Field, int Status)
+public sealed record StaffRefusal(string Action, string Message, IReadOnlyList<string> Causes, string? Field, string Code)
 {
     /// <summary>The texts of <paramref name="rejection"/> for the form <paramref name="action"/>.</summary>
     public static StaffRefusal From(string action, Rejection rejection, IStringLocalizer problems, IStringLocalizer texts)
@@ -25,22 +25,11 @@ public sealed record StaffRefusal(string Action, string Message, IReadOnlyList<s
             lead = texts["SeveralProblems"];
         }
 
-        return new StaffRefusal(action, lead, listed, rejection.Field, Problems.StatusFor(rejection.Code));
+        return new StaffRefusal(action, lead, listed, rejection.Field, rejection.Code);
     }
 
     /// <summary>Answers the request with the refusal's status while the page shows the refusal itself.</summary>
-    public void ApplyTo(HttpContext context) => SetStatus(context, Status);
-
-    /// <summary>
-    /// Sets the error status of a page that shows its own refusal. A form naming something that does not exist ("notFound"
-    /// for the idea to link or the issue to merge into) answers 400: the page itself was found, and a 404 makes Blazor
-    /// drop the page for the site's not-found page.
-    /// </summary>
-    public static void SetStatus(HttpContext context, int status)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.StatusCode = status == StatusCodes.Status404NotFound ? StatusCodes.Status400BadRequest : status;
-    }
+    public void ApplyTo(HttpContext context) => Problems.SetPageStatus(context, Code);
 
     private static string Describe(Rejection rejection, IStringLocalizer problems, IStringLocalizer texts)
     {

@@ -74,7 +74,4 @@ public static class IdeaDisplay
         return all.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>Answers a refused form post with the refusal's HTTP status, as the API does (htmx swaps 4xx pages too: see App.razor).</summary>
-    public static void SetRefusalStatus(HttpContext context, Rejection rejection) =>
-        context.Response.StatusCode = Web.Api.Problems.StatusFor(rejection.Code);
 }

@@ -165,7 +165,7 @@ public sealed class CommentThreadPageTests
         var ideaId = (await Account.AccountApi.Json(proposed)).GetProperty("id").GetString()!;
         var grains = host.Factory.Services.GetService(typeof(LivingLab.Runtime.IGrainFactory)) as LivingLab.Runtime.IGrainFactory;
 
-        var thread = LivingLab.Web.Components.Comments.CommentThreads.For(grains!, LivingLab.Web.Components.Comments.CommentItemKind.Idea, ideaId);
+        var thread = LivingLab.Web.Api.Comments.CommentThreads.For(grains!, LivingLab.Web.Api.Comments.CommentItemKind.Idea, ideaId);
         await Lab.Comment(author, $"/api/ideas/{ideaId}", "アイデアへのコメント");
 
         var comments = await thread.GetCommentsAsync();

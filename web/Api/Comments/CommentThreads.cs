@@ -3,9 +3,7 @@ using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.Runtime;
-using LivingLab.Web.Api.Comments;
-
-namespace LivingLab.Web.Components.Comments;
+namespace LivingLab.Web.Api.Comments;
 
 /// <summary>The kinds of item that carry a comment thread.</summary>
 public enum CommentItemKind
@@ -18,8 +16,8 @@ public enum CommentItemKind
 }
 
 /// <summary>
-/// Finds the thread of an item: challenges and ideas have the same comment methods on different grains, so the thread
-/// component talks to <see cref="ICommentThread"/> and never needs to know which grain answers.
+/// Finds the thread of an item: challenges and ideas have the same comment methods on different grains, so the comment
+/// endpoints and the thread component talk to <see cref="ICommentThread"/> and never need to know which grain answers.
 /// </summary>
 public static class CommentThreads
 {
