@@ -1,6 +1,8 @@
 namespace LivingLab.Comments;
 
 /// <summary>Whether a comment is shown, was deleted by its author, or was hidden by a moderator with a reason.</summary>
+[GenerateSerializer]
+[Alias("ll.CommentStatus")]
 public enum CommentStatus
 {
     /// <summary>Shown to everyone.</summary>
@@ -14,6 +16,9 @@ public enum CommentStatus
 }
 
 /// <summary>What someone writes: Markdown, and the comment it replies to (top-level comments only; one level of replies).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.CommentInput")]
 public sealed record CommentInput(string? Body, string? ParentId = null);
 
 /// <summary>
@@ -21,6 +26,9 @@ public sealed record CommentInput(string? Body, string? ParentId = null);
 /// a moderator: a hidden comment's text must never reach public responses. <see cref="MergedFrom"/> names the challenge a
 /// comment came from when duplicates were merged.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.CommentView")]
 public sealed record CommentView(
     string Id,
     string? ParentId,
@@ -53,6 +61,9 @@ public static class CommentRules
 /// A comment as stored, with everything (also a hidden comment's text and who hid it). It crosses a grain boundary only
 /// when a merged duplicate hands its thread over; public views are made from it with <see cref="CommentView"/>.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.CommentRecord")]
 public sealed record CommentRecord(
     string Id,
     string? ParentId,

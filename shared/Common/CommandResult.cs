@@ -5,6 +5,9 @@ namespace LivingLab.Common;
 /// the field it concerns, and values for the human message. The web layer turns it into ja/en text and an HTTP status.
 /// <see cref="Causes"/> lists every unmet condition when one refusal has several (a stage gate: no operator and no KPI).
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.Rejection")]
 public sealed record Rejection(
     string Code,
     string? Field = null,
@@ -12,6 +15,9 @@ public sealed record Rejection(
     IReadOnlyList<Rejection>? Causes = null);
 
 /// <summary>The outcome of a grain command: success, or an expected refusal with its reason (exceptions are for faults).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.CommandResult")]
 public record CommandResult(Rejection? Rejection)
 {
     /// <summary>The command succeeded.</summary>
@@ -26,6 +32,11 @@ public record CommandResult(Rejection? Rejection)
 }
 
 /// <summary>The outcome of a grain command that produces a value on success.</summary>
+// Immutable only while T is: every T in the grain interfaces is a primitive, an immutable record or a read-only list of
+// them. A mutable T would be shared between grains of one silo instead of copied.
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.CommandResult`1")]
 public sealed record CommandResult<T>(T? Value, Rejection? Rejection) : CommandResult(Rejection)
 {
     /// <summary>Success with a value.</summary>

@@ -1,9 +1,11 @@
 using LivingLab.Common;
-using LivingLab.Runtime;
+using Orleans.Concurrency;
 
 namespace LivingLab.Demo;
 
 /// <summary>Where the demo town's seeding stands in this store.</summary>
+[GenerateSerializer]
+[Alias("ll.DemoTownProgress")]
 public enum DemoTownProgress
 {
     /// <summary>Nothing decided yet: no start with the demo enabled has looked at this store.</summary>
@@ -24,6 +26,9 @@ public enum DemoTownProgress
 /// begins so that a resumed run dates every step exactly as the first run did; and which seeder holds the seeding
 /// (<see cref="Owner"/>) until when (<see cref="LeaseUntil"/>).
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.DemoTownStatus")]
 public sealed record DemoTownStatus(
     DemoTownProgress Progress,
     DateTimeOffset? Anchor,
@@ -38,6 +43,7 @@ public sealed record DemoTownStatus(
 /// one decision, one anchor and one owner; a lease that is not renewed (its node died) passes to the next start.
 /// Only the system (start-up work) or an admin may change it.
 /// </summary>
+[Alias("ll.IDemoTownGrain")]
 public interface IDemoTownGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key of the single marker grain.</summary>
@@ -45,6 +51,7 @@ public interface IDemoTownGrain : IGrainWithStringKey
 
     /// <summary>The marker as stored.</summary>
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<DemoTownStatus> GetAsync();
 
     /// <summary>
@@ -52,14 +59,18 @@ public interface IDemoTownGrain : IGrainWithStringKey
     /// <paramref name="storeIsEmpty"/>; skipped otherwise. While seeding, hands the seeding to <paramref name="owner"/>
     /// when the lease has run out or is its own. The caller seeds only when the answer names it as the owner.
     /// </summary>
+    [Alias("BeginAsync")]
     Task<CommandResult<DemoTownStatus>> BeginAsync(bool storeIsEmpty, string owner, TimeSpan lease);
 
     /// <summary>Extends the owner's lease ("notOwner" when another seeder holds it, "notSeeding" when there is nothing to hold).</summary>
+    [Alias("RenewAsync")]
     Task<CommandResult<DemoTownStatus>> RenewAsync(string owner, TimeSpan lease);
 
     /// <summary>Ends the owner's lease early (a stopping node), so the next start resumes at once; fine when not the owner.</summary>
+    [Alias("ReleaseAsync")]
     Task<CommandResult<DemoTownStatus>> ReleaseAsync(string owner);
 
     /// <summary>Marks the seeding complete ("notOwner" unless the caller holds it; completing twice is fine).</summary>
+    [Alias("CompleteAsync")]
     Task<CommandResult<DemoTownStatus>> CompleteAsync(string owner);
 }

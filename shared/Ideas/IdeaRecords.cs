@@ -3,18 +3,32 @@ using LivingLab.Pipeline;
 namespace LivingLab.Ideas;
 
 /// <summary>What a facilitator or resident writes when creating an idea: a title, a Markdown summary and a category.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.IdeaInput")]
 public sealed record IdeaInput(string? Title, string? Summary, string? Category);
 
 /// <summary>What a facilitator sends to move an idea: the stage to enter, why, and links to the evidence.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.AdvanceInput")]
 public sealed record AdvanceInput(Stage? ToStage, string? Rationale, IReadOnlyList<string?>? Evidence);
 
 /// <summary>A KPI as a facilitator defines it; the pilot gate wants all of name, unit, baseline and target.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.KpiInput")]
 public sealed record KpiInput(string? Name, string? Unit, decimal? Baseline, decimal? Target);
 
 /// <summary>One measured value of a KPI.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.MeasurementInput")]
 public sealed record MeasurementInput(decimal? Value, DateOnly? Date, string? Note);
 
 /// <summary>Where a partner application stands.</summary>
+[GenerateSerializer]
+[Alias("ll.ApplicationStatus")]
 public enum ApplicationStatus
 {
     Pending,
@@ -26,6 +40,9 @@ public enum ApplicationStatus
 /// A partner organisation's application to join an idea, with its Markdown proposal. Pending and declined applications
 /// are seen by facilitators and the applying partner only; accepted partners are public.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PartnerApplication")]
 public sealed record PartnerApplication(
     string Id,
     string PartnerId,
@@ -37,12 +54,18 @@ public sealed record PartnerApplication(
     DateTimeOffset? Decided);
 
 /// <summary>A measured value with who recorded it.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.RecordedMeasurement")]
 public sealed record RecordedMeasurement(string Id, string KpiId, decimal Value, DateOnly Date, string? Note, string RecordedBy, DateTimeOffset Recorded);
 
 /// <summary>
 /// An idea as the caller sees it: where it stands, what its next gate needs, who runs and supports it, and how its KPIs
 /// are doing. Applications other than accepted ones are listed only for facilitators and the applying partner.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.IdeaDetails")]
 public sealed record IdeaDetails(
     string Id,
     string Title,

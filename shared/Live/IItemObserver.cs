@@ -1,5 +1,5 @@
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans.Concurrency;
 
 namespace LivingLab.Live;
 
@@ -7,10 +7,17 @@ namespace LivingLab.Live;
 /// Receives an item's public figures after each durable change, for live pages. One observer per watched item per
 /// process (the web host's live hub), which fans the change out to every open connection in memory.
 /// </summary>
+[Alias("ll.IItemObserver")]
 public interface IItemObserver : IGrainObserver
 {
-    /// <summary>The item as of one durable change; a snapshot with a lower <see cref="ItemSnapshot.Sequence"/> than one already seen is stale.</summary>
-    void ItemChanged(ItemSnapshot snapshot);
+    /// <summary>
+    /// The item as of one durable change; a snapshot with a lower <see cref="ItemSnapshot.Sequence"/> than one already seen
+    /// is stale. One-way: the grain sends it and moves on, so a slow or vanished web host never holds up the item's writes;
+    /// the grain's task completes without waiting, and an observer's failure never reaches it (log it where it happens).
+    /// </summary>
+    [OneWay]
+    [Alias("ItemChanged")]
+    Task ItemChanged(ItemSnapshot snapshot);
 }
 
 /// <summary>
@@ -18,6 +25,9 @@ public interface IItemObserver : IGrainObserver
 /// idea, its stage. <see cref="Sequence"/> orders snapshots within a process: notifications travel one-way and may
 /// overtake each other, so the receiver keeps the highest.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.ItemSnapshot")]
 public sealed record ItemSnapshot(string Id, long Sequence, int Count, string Status, Stage? Stage);
 
 /// <summary>How long a live subscription lasts: subscribers renew well within it, as with Orleans observers.</summary>

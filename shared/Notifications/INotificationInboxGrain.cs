@@ -1,5 +1,4 @@
 using LivingLab.Common;
-using LivingLab.Runtime;
 
 namespace LivingLab.Notifications;
 
@@ -8,18 +7,23 @@ namespace LivingLab.Notifications;
 /// Every change is an event, so the notification read model (silo/ReadModel/Notifications) stays rebuildable from
 /// the log: muting an item stops its notifications from that point on; read marks apply to what was there.
 /// </summary>
+[Alias("ll.INotificationInboxGrain")]
 public interface INotificationInboxGrain : IGrainWithStringKey
 {
     /// <summary>Stops notifications about one challenge or idea (<paramref name="itemKind"/> "challenge" or "idea"); muting twice is fine.</summary>
+    [Alias("MuteAsync")]
     Task<CommandResult> MuteAsync(string itemKind, string itemId);
 
     /// <summary>Starts them again; fine when not muted.</summary>
+    [Alias("UnmuteAsync")]
     Task<CommandResult> UnmuteAsync(string itemKind, string itemId);
 
     /// <summary>Marks one notification (its id is the position of the event it tells of) as read.</summary>
+    [Alias("MarkReadAsync")]
     Task<CommandResult> MarkReadAsync(long notificationId);
 
     /// <summary>Marks every notification up to and including <paramref name="upToId"/> as read (the newest the person saw).</summary>
+    [Alias("MarkAllReadAsync")]
     Task<CommandResult> MarkAllReadAsync(long upToId);
 }
 

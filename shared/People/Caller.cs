@@ -1,5 +1,3 @@
-using LivingLab.Runtime;
-
 namespace LivingLab.People;
 
 /// <summary>
@@ -11,7 +9,7 @@ public static class Caller
     /// <summary>RequestContext key of the caller's person id.</summary>
     public const string IdKey = "caller.id";
 
-    /// <summary>RequestContext key of the caller's roles (an <see cref="IReadOnlyList{T}"/> of role codes).</summary>
+    /// <summary>RequestContext key of the caller's roles (a <see cref="string"/>[] of role codes).</summary>
     public const string RolesKey = "caller.roles";
 
     /// <summary>RequestContext key of the partner organisation id of a caller with the partner role.</summary>
@@ -23,8 +21,10 @@ public static class Caller
     /// <summary>The caller's person id, or null for an anonymous call.</summary>
     public static string? Id => RequestContext.Get(IdKey) as string;
 
+    // A wrapper, not the stored array: in-silo calls may share the context's values, and code that cast the list back to an
+    // array and changed it would change the roles of every call that flows from this one.
     /// <summary>The caller's roles; empty for an anonymous call.</summary>
-    public static IReadOnlyList<string> CurrentRoles => RequestContext.Get(RolesKey) as IReadOnlyList<string> ?? [];
+    public static IReadOnlyList<string> CurrentRoles => StoredRoles is { Length: > 0 } roles ? Array.AsReadOnly(roles) : [];
 
     /// <summary>The caller's partner organisation id, or null when the caller is not a partner member.</summary>
     public static string? PartnerId => IsInRole(Roles.Partner) ? RequestContext.Get(PartnerIdKey) as string : null;
@@ -36,7 +36,7 @@ public static class Caller
     public static bool IsAuthenticated => Id is not null;
 
     /// <summary>Whether the caller holds <paramref name="role"/>.</summary>
-    public static bool IsInRole(string role) => CurrentRoles.Contains(role, StringComparer.Ordinal);
+    public static bool IsInRole(string role) => StoredRoles?.Contains(role, StringComparer.Ordinal) ?? false;
 
     /// <summary>Whether the caller is an admin.</summary>
     public static bool IsAdmin => IsInRole(Roles.Admin);
@@ -49,7 +49,9 @@ public static class Caller
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
         RequestContext.Set(IdKey, personId);
-        RequestContext.Set(RolesKey, roles.ToArray().AsReadOnly());
+        // Always a plain string[], the one shape this class reads back, whatever list the caller passed; the copy also keeps
+        // later changes to that list out of calls already made.
+        RequestContext.Set(RolesKey, roles.ToArray());
         if (partnerId is null)
         {
             RequestContext.Remove(PartnerIdKey);
@@ -62,6 +64,9 @@ public static class Caller
 
     /// <summary>Runs the following calls in this async flow as the system, with the admin role (start-up work only).</summary>
     public static void SetSystem() => Set(SystemId, [Roles.Admin]);
+
+    // Null for an anonymous call, and for a value under the key that Set did not write: anything but an array means no roles.
+    private static string[]? StoredRoles => RequestContext.Get(RolesKey) as string[];
 
     /// <summary>Makes the following calls anonymous.</summary>
     public static void Clear()

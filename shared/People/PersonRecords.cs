@@ -1,6 +1,9 @@
 namespace LivingLab.People;
 
 /// <summary>What others may see of a person: never the email or anything secret.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PersonProfile")]
 public sealed record PersonProfile(string Id, string DisplayName, IReadOnlyList<string> Roles, string? PartnerId)
 {
     /// <summary>Whether the person holds <paramref name="role"/>.</summary>
@@ -15,6 +18,9 @@ public sealed record PersonProfile(string Id, string DisplayName, IReadOnlyList<
 }
 
 /// <summary>What someone signs up with. The password is hashed on arrival and never stored or logged as given.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.Registration")]
 public sealed record Registration(string Email, string Password, string DisplayName)
 {
     // A record's generated ToString would print the password into any log that formats this object.
@@ -22,9 +28,15 @@ public sealed record Registration(string Email, string Password, string DisplayN
 }
 
 /// <summary>A personal access token as its owner sees it in a list: no secret, only its name and use.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.AccessTokenInfo")]
 public sealed record AccessTokenInfo(string Id, string Name, DateTimeOffset Created, DateTimeOffset? LastUsed, bool Revoked);
 
 /// <summary>A token just created: <see cref="Token"/> is shown this once and is not stored anywhere.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.CreatedAccessToken")]
 public sealed record CreatedAccessToken(AccessTokenInfo Info, string Token)
 {
     // Keeps the secret out of logs that format this object.
@@ -32,6 +44,9 @@ public sealed record CreatedAccessToken(AccessTokenInfo Info, string Token)
 }
 
 /// <summary>Where a token hash points: its owner and the token's id in the owner's list.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.TokenBinding")]
 public sealed record TokenBinding(string PersonId, string TokenId);
 
 /// <summary>How people who no longer have an account are shown.</summary>

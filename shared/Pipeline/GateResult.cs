@@ -23,4 +23,7 @@ public sealed record GateResult(IReadOnlyList<Rejection> Missing)
 /// One condition of a stage's gate and whether the idea meets it. <see cref="Code"/> is the rejection code the gate
 /// reports while the condition is unmet, so the UI labels a checklist row and a refusal with the same text.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.GateCondition")]
 public sealed record GateCondition(string Code, bool Met, string? Field = null, IReadOnlyDictionary<string, string>? Values = null);

@@ -1,6 +1,8 @@
 namespace LivingLab.Pipeline;
 
 /// <summary>Who runs a pilot: nobody yet, the town itself, or a partner organisation.</summary>
+[GenerateSerializer]
+[Alias("ll.OperatorKind")]
 public enum OperatorKind
 {
     /// <summary>No operator has been named.</summary>
@@ -14,6 +16,9 @@ public enum OperatorKind
 }
 
 /// <summary>The operator of an idea; <see cref="PartnerId"/> is set only when <see cref="Kind"/> is <see cref="OperatorKind.Partner"/>.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.IdeaOperator")]
 public sealed record IdeaOperator(OperatorKind Kind, string? PartnerId = null)
 {
     /// <summary>No operator yet.</summary>

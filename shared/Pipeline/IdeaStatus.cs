@@ -1,6 +1,8 @@
 namespace LivingLab.Pipeline;
 
 /// <summary>Whether an idea is moving along the pipeline or closed; a closed idea keeps its stage and history.</summary>
+[GenerateSerializer]
+[Alias("ll.IdeaStatus")]
 public enum IdeaStatus
 {
     /// <summary>The idea can move forward or back.</summary>

@@ -1,6 +1,8 @@
 namespace LivingLab.Pipeline;
 
 /// <summary>The living-lab pipeline every idea moves along, in order.</summary>
+[GenerateSerializer]
+[Alias("ll.Stage")]
 public enum Stage
 {
     /// <summary>課題発見: the issue is found and understood.</summary>

@@ -1,9 +1,10 @@
 using LivingLab.Common;
-using LivingLab.Runtime;
+using Orleans.Concurrency;
 
 namespace LivingLab.Site;
 
 /// <summary>The town this LivingLab serves: its name and welcome text. One grain per site, key "site".</summary>
+[Alias("ll.ISiteGrain")]
 public interface ISiteGrain : IGrainWithStringKey
 {
     /// <summary>The well-known key of the single site grain.</summary>
@@ -11,13 +12,18 @@ public interface ISiteGrain : IGrainWithStringKey
 
     /// <summary>What the header and home page show.</summary>
     [ReadOnly]
+    [Alias("GetInfo")]
     Task<SiteInfo> GetInfo();
 
     /// <summary>Sets the town's name and welcome text; refused when a field is empty or too long.</summary>
+    [Alias("Update")]
     Task<CommandResult> Update(SiteInfo info, string actorId);
 }
 
 /// <summary>The town's name and welcome text in Japanese and English.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.SiteInfo")]
 public sealed record SiteInfo(string TownNameJa, string TownNameEn, string WelcomeJa, string WelcomeEn)
 {
     /// <summary>Shown until staff configure their town.</summary>

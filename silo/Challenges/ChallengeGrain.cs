@@ -1,17 +1,21 @@
+using LivingLab.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.Rows;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Challenges;
 
 /// <summary>A local issue: posting (also by proxy), support, follow, comments, and the facilitator's accept/merge/decline.</summary>
 public sealed class ChallengeGrain(
-    [PersistentState("challenge")] IEventedState<ChallengeState> state,
-    TimeProvider clock) : Grain, IChallengeGrain
+    [EventedState("challenge")] IEventedState<ChallengeState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IChallengeGrain
 {
     private readonly StateCommitter<ChallengeState> committer = new(state);
     private readonly MemberSet supporters = new("supporters");
@@ -21,12 +25,13 @@ public sealed class ChallengeGrain(
 
     // Supports interleave with everything; while a merge hands supporters over, a new one would be left behind.
     private bool merging;
+    private string? mergeTarget;
 
     private ChallengeState S => state.State;
 
     private bool Exists => S.Title is not null;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     private CommentThread Thread => thread ??= new CommentThread(Id);
 
@@ -220,6 +225,7 @@ public sealed class ChallengeGrain(
 
         CommandResult<int> absorbed;
         merging = true;
+        mergeTarget = intoId;
         try
         {
             var package = new MergePackage(
@@ -232,6 +238,7 @@ public sealed class ChallengeGrain(
         finally
         {
             merging = false;
+            mergeTarget = null;
         }
 
         if (!absorbed.Succeeded)
@@ -282,6 +289,12 @@ public sealed class ChallengeGrain(
             return CommandResult<int>.Reject("notFound", "intoId");
         }
 
+        // Everything is loaded before the checks and the first change, so no await falls between a check, the change it
+        // allows and its commit: Absorb interleaves (see IChallengeGrain.AbsorbAsync), and two hand-overs of one duplicate
+        // must not both pass the check below.
+        await supporters.AllAsync(state);
+        await followers.AllAsync(state);
+        await Thread.AllAsync(state);
         if (S.AbsorbedFrom.Contains(package.FromId, StringComparer.Ordinal))
         {
             return CommandResult<int>.Success(S.SupportCount);
@@ -293,10 +306,14 @@ public sealed class ChallengeGrain(
             return CommandResult<int>.Reject("targetClosed", "intoId");
         }
 
-        // Everything is loaded before the first change, so no await falls between a change and its commit (see StateCommitter).
-        await supporters.AllAsync(state);
-        await followers.AllAsync(state);
-        await Thread.AllAsync(state);
+        if (merging && !(mergeTarget == package.FromId && string.CompareOrdinal(Id, package.FromId) < 0))
+        {
+            // This challenge is being merged away itself: the other merge is refused at once instead of each waiting on the
+            // other until Orleans' call timeout. When two challenges are merged into each other at the same moment, the
+            // one with the smaller id takes the other in, and its own merge is refused by the other the same way.
+            return CommandResult<int>.Reject("conflict", "intoId");
+        }
+
         var now = clock.GetUtcNow();
         var rows = new List<RowChange>();
         foreach (var person in package.SupporterIds)
@@ -350,7 +367,7 @@ public sealed class ChallengeGrain(
         }
 
         live.Subscribe(observer, ServiceProvider);
-        return Task.FromResult<ItemSnapshot?>(Snapshot());
+        return Task.FromResult<ItemSnapshot?>(Current());
     }
 
     public Task UnsubscribeAsync(IItemObserver observer)
@@ -455,7 +472,10 @@ public sealed class ChallengeGrain(
     }
 
     // Taken in the turn of the change, so its sequence number follows the order of changes (see ItemObservers).
-    private ItemSnapshot Snapshot() => new(Id, ItemObservers.NextSequence(), S.SupportCount, ChallengeWireNames.Format(S.Status), null);
+    // Taken in the turn that makes the change, before its commit, so revisions follow the changes' order.
+    private ItemSnapshot Snapshot() => new(Id, ++S.LiveRevision, S.SupportCount, ChallengeWireNames.Format(S.Status), null);
+
+    private ItemSnapshot Current() => new(Id, S.LiveRevision, S.SupportCount, ChallengeWireNames.Format(S.Status), null);
 
     private Place? Place() => S.PlaceText is null && S.Latitude is null ? null : new Place(S.PlaceText, S.Latitude, S.Longitude);
 

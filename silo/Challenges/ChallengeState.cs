@@ -35,6 +35,12 @@ public sealed class ChallengeState
 
     public int FollowerCount { get; set; }
 
+    /// <summary>
+    /// Numbers the live snapshots of this item in the order of its changes. Stored, so an activation on another silo or
+    /// after a restart goes on counting up instead of starting again (a process-wide counter would go backwards).
+    /// </summary>
+    public long LiveRevision { get; set; }
+
     /// <summary>Visible comments (deleted and hidden ones are not counted).</summary>
     public int CommentCount { get; set; }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using LivingLab.Storage;
 
 namespace LivingLab.Comments;
 

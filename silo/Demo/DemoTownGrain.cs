@@ -1,13 +1,17 @@
+using LivingLab.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Demo;
 
 /// <summary>The demo marker: decides once per store whether the demo town is seeded, fixes its timeline, and leases the work.</summary>
 public sealed class DemoTownGrain(
-    [PersistentState("demo")] IEventedState<DemoTownState> state,
-    TimeProvider clock) : Grain, IDemoTownGrain
+    [EventedState("demo")] IEventedState<DemoTownState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IDemoTownGrain
 {
     private DemoTownState S => state.State;
 

@@ -1,3 +1,5 @@
+using LivingLab.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,9 +10,11 @@ using LivingLab.Ideas;
 using LivingLab.Partners;
 using LivingLab.People;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
-using LivingLab.Site;
 using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+using LivingLab.Site;
 using Microsoft.Extensions.Logging;
 
 namespace LivingLab.Demo;
@@ -25,9 +29,9 @@ public sealed record DemoSeedResult(DemoTownProgress Progress, IReadOnlyList<Dem
 /// id is derived from the data (people are found by email), so a run that stopped half-way is completed by the next
 /// instead of duplicated. One node seeds at a time, under a lease in the demo marker: a node that only reads could keep
 /// stale activations of grains the seeding node is writing. Steps run in the order of their dates, stamped through
-/// <see cref="DemoClock"/> when the host uses it, so the event log reads as a town's last fourteen months.
+/// <see cref="DemoClock.TravelTo"/>, so the event log reads as a town's last fourteen months.
 /// </summary>
-public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, TimeProvider clock, ILogger<DemoTownSeeder> logger)
+public sealed class DemoTownSeeder(IGrainFactory grains, IStateStore storage, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<DemoTownSeeder> logger)
 {
     // The events a fresh store can hold before the seeder looks: the first admin that start-up creates from settings.
     private static readonly HashSet<string> FirstAdminEvents = new(StringComparer.Ordinal) { "EmailClaimed", "PersonRegistered", "PersonRolesChanged" };
@@ -160,7 +164,7 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IGrainStorage storage, 
         {
             try
             {
-                using var at = (clock as DemoClock)?.TravelTo(step.At);
+                using var at = DemoClock.TravelTo(step.At);
                 await step.Action();
                 return;
             }

@@ -1,3 +1,5 @@
+using LivingLab.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using LivingLab.Comments;
 using LivingLab.Common;
@@ -5,14 +7,16 @@ using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.Pipeline;
 using LivingLab.Rows;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Ideas;
 
 /// <summary>An idea moving through the pipeline: stage gates with recorded decisions, votes, KPIs, partners, comments.</summary>
 public sealed class IdeaGrain(
-    [PersistentState("idea")] IEventedState<IdeaState> state,
-    TimeProvider clock) : Grain, IIdeaGrain
+    [EventedState("idea")] IEventedState<IdeaState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IIdeaGrain
 {
     private const string ProposalRows = "proposals";
 
@@ -32,7 +36,7 @@ public sealed class IdeaGrain(
 
     private bool Exists => S.Title is not null;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     private CommentThread Thread => thread ??= new CommentThread(Id);
 
@@ -514,7 +518,7 @@ public sealed class IdeaGrain(
         }
 
         live.Subscribe(observer, ServiceProvider);
-        return Task.FromResult<ItemSnapshot?>(Snapshot());
+        return Task.FromResult<ItemSnapshot?>(Current());
     }
 
     public Task UnsubscribeAsync(IItemObserver observer)
@@ -568,7 +572,10 @@ public sealed class IdeaGrain(
     }
 
     // Taken in the turn of the change, so its sequence number follows the order of changes (see ItemObservers).
-    private ItemSnapshot Snapshot() => new(Id, ItemObservers.NextSequence(), S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage);
+    // Taken in the turn that makes the change, before its commit, so revisions follow the changes' order.
+    private ItemSnapshot Snapshot() => new(Id, ++S.LiveRevision, S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage);
+
+    private ItemSnapshot Current() => new(Id, S.LiveRevision, S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage);
 
     private async Task<CommandResult<IdeaDetails>> DetailsResult() => CommandResult<IdeaDetails>.Success(await DetailsAsync());
 

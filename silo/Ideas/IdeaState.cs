@@ -44,6 +44,12 @@ public sealed class IdeaState
 
     public int VoteCount { get; set; }
 
+    /// <summary>
+    /// Numbers the live snapshots of this item in the order of its changes. Stored, so an activation on another silo or
+    /// after a restart goes on counting up instead of starting again (a process-wide counter would go backwards).
+    /// </summary>
+    public long LiveRevision { get; set; }
+
     public int FollowerCount { get; set; }
 
     public int CommentCount { get; set; }

@@ -1,32 +1,25 @@
-using LivingLab.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 
 namespace LivingLab.Live;
 
 /// <summary>
-/// A challenge's or an idea's live subscribers. Costs nothing until someone watches, and a change is published only
-/// once it is durable, so a live page never shows a count the store did not keep.
+/// A challenge's or an idea's live subscribers, over Orleans' <see cref="ObserverManager{TObserver}"/>. Costs nothing until
+/// someone watches, and a change is published only once it is durable, so a live page never shows a count the store did
+/// not keep. Notifications are one-way (<see cref="IItemObserver.ItemChanged"/>): the grain never waits for an observer,
+/// so one that throws or hangs cannot block it.
 /// </summary>
 internal sealed class ItemObservers
 {
-    // Process-wide, so snapshots of one item stay ordered even across its activations in this process.
-    private static long sequence;
-
     private ObserverManager<IItemObserver>? observers;
-
-    /// <summary>The next snapshot number; taken in the turn that makes the change, so numbers follow the changes' order.</summary>
-    public static long NextSequence() => Interlocked.Increment(ref sequence);
 
     public void Subscribe(IItemObserver observer, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(observer);
-        if (observers is null)
-        {
-            var clock = services.GetService(typeof(TimeProvider)) as TimeProvider;
-            var timeout = (services.GetService(typeof(SiloOptions)) as SiloOptions)?.ObserverNotificationTimeout;
-            observers = new ObserverManager<IItemObserver>(LiveSubscriptions.Lifetime, clock, timeout);
-        }
-
-        observers.Subscribe(observer);
+        observers ??= new ObserverManager<IItemObserver>(
+            LiveSubscriptions.Lifetime, services.GetRequiredService<ILoggerFactory>().CreateLogger<ItemObservers>());
+        observers.Subscribe(observer, observer);
     }
 
     public void Unsubscribe(IItemObserver observer) => observers?.Unsubscribe(observer);

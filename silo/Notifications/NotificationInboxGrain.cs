@@ -1,7 +1,9 @@
 using LivingLab.Common;
 using LivingLab.People;
 using LivingLab.Rows;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Notifications;
 
@@ -10,14 +12,14 @@ namespace LivingLab.Notifications;
 /// write bigger; the read marks live only in the events and the read model.
 /// </summary>
 public sealed class NotificationInboxGrain(
-    [PersistentState("inbox")] IEventedState<NotificationInboxState> state) : Grain, INotificationInboxGrain
+    [EventedState("inbox")] IEventedState<NotificationInboxState> state) : Grain, INotificationInboxGrain
 {
     private static readonly HashSet<string> ItemKinds = new(StringComparer.Ordinal) { "challenge", "idea" };
 
     private readonly StateCommitter<NotificationInboxState> committer = new(state);
     private readonly MemberSet muted = new("muted");
 
-    private string PersonId => GetPrimaryKeyString();
+    private string PersonId => this.GetPrimaryKeyString();
 
     public async Task<CommandResult> MuteAsync(string itemKind, string itemId)
     {

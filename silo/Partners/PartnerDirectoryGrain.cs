@@ -1,11 +1,13 @@
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Partners;
 
 /// <summary>Keeps the public list of partner organisations (one grain for the town; see <see cref="IPartnerDirectoryGrain"/>).</summary>
-public sealed class PartnerDirectoryGrain([PersistentState("partners")] IPersistentState<PartnerDirectoryState> state) : Grain, IPartnerDirectoryGrain
+public sealed class PartnerDirectoryGrain([PersistentState("partners", LivingLabGrainStorage.Name)] IPersistentState<PartnerDirectoryState> state) : Grain, IPartnerDirectoryGrain
 {
     public async Task<CommandResult> Put(PartnerSummary summary)
     {

@@ -1,17 +1,21 @@
+using LivingLab.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Partners;
 
 /// <summary>A partner organisation. Checks that the caller is an admin for every change, not only at the endpoint.</summary>
 public sealed class PartnerGrain(
-    [PersistentState("partner")] IEventedState<PartnerState> state,
-    TimeProvider clock) : Grain, IPartnerGrain
+    [EventedState("partner")] IEventedState<PartnerState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IPartnerGrain
 {
     private bool IsCreated => state.State.Name is not null;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public Task<CommandResult<PartnerDetails>> Create(PartnerInput input) => Save(input, creating: true);
 

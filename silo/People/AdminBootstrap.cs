@@ -1,5 +1,8 @@
 using LivingLab.Common;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace LivingLab.People;
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using LivingLab.Common;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.People;
 
@@ -8,7 +10,7 @@ namespace LivingLab.People;
 /// Owns one normalized email. Non-reentrant on purpose: registrations of the same email queue here, so the
 /// first creates the person and every later one sees the email taken.
 /// </summary>
-public sealed class EmailIndexGrain([PersistentState("email")] IEventedState<EmailIndexState> state) : Grain, IEmailIndexGrain
+public sealed class EmailIndexGrain([EventedState("email")] IEventedState<EmailIndexState> state) : Grain, IEmailIndexGrain
 {
     public async Task<CommandResult<PersonProfile>> Register(Registration registration)
     {
@@ -17,7 +19,7 @@ public sealed class EmailIndexGrain([PersistentState("email")] IEventedState<Ema
             return new CommandResult<PersonProfile>(null, problem);
         }
 
-        if (AccountRules.NormalizeEmail(registration.Email) != GetPrimaryKeyString())
+        if (AccountRules.NormalizeEmail(registration.Email) != this.GetPrimaryKeyString())
         {
             throw new ArgumentException("The registration's email does not belong to this email index grain.", nameof(registration));
         }

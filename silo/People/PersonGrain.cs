@@ -1,15 +1,19 @@
+using LivingLab.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Security.Cryptography;
 using LivingLab.Common;
 using LivingLab.Partners;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.People;
 
 /// <summary>A person's account. Checks who is calling for every staff or owner-only action, not only at the endpoint.</summary>
 public sealed class PersonGrain(
-    [PersistentState("person")] IEventedState<PersonState> state,
-    TimeProvider clock) : Grain, IPersonGrain
+    [EventedState("person")] IEventedState<PersonState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IPersonGrain
 {
     /// <summary>Consecutive failures that lock an account.</summary>
     public const int MaxFailedSignIns = 5;
@@ -25,7 +29,7 @@ public sealed class PersonGrain(
 
     private bool Exists => state.State.PasswordHash is not null;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public async Task<CommandResult<PersonProfile>> Create(Registration registration)
     {

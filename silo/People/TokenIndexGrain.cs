@@ -1,10 +1,12 @@
 using LivingLab.Common;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.People;
 
 /// <summary>Maps one token hash to its owner, so a bearer token is found with one keyed lookup.</summary>
-public sealed class TokenIndexGrain([PersistentState("token")] IPersistentState<TokenIndexState> state) : Grain, ITokenIndexGrain
+public sealed class TokenIndexGrain([PersistentState("token", LivingLabGrainStorage.Name)] IPersistentState<TokenIndexState> state) : Grain, ITokenIndexGrain
 {
     public async Task<CommandResult> Bind(TokenBinding binding)
     {

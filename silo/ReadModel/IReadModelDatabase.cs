@@ -21,6 +21,12 @@ public interface IReadModelDatabase
     /// </summary>
     Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default) => Task.FromResult<IDisposable>(NoTurn.Instance);
 
+    /// <summary>
+    /// Takes, for the rest of <paramref name="transaction"/>, the lock that lets one projection batch run at a time across
+    /// every process on this database. SQLite's write transaction is that lock already; PostgreSQL takes an advisory lock.
+    /// </summary>
+    Task LockProjectionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     private sealed class NoTurn : IDisposable
     {
         public static readonly NoTurn Instance = new();

@@ -10,7 +10,7 @@ namespace LivingLab.ReadModel;
 /// and on a short poll as a safety net. Readers that must see their own write call <see cref="CatchUpAsync"/>.
 /// </summary>
 public sealed partial class ProjectionRunner(
-    IGrainStorage storage,
+    IStateStore storage,
     IReadModelDatabase database,
     IEnumerable<IProjection> projections,
     ILogger<ProjectionRunner> logger) : BackgroundService
@@ -140,7 +140,7 @@ public sealed partial class ProjectionRunner(
         var checkpoints = new long[set.Length];
         for (var i = 0; i < set.Length; i++)
         {
-            checkpoints[i] = await ReadCheckpointAsync(connection, set[i].Name, cancellationToken);
+            checkpoints[i] = await ReadCheckpointAsync(connection, null, set[i].Name, cancellationToken);
         }
 
         while (true)
@@ -156,8 +156,12 @@ public sealed partial class ProjectionRunner(
             using (await database.EnterWriteAsync(cancellationToken))
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
+                // Every node of a cluster runs this loop on the same tables: under the projections' lock, the checkpoints
+                // read again inside the transaction say what another node has applied since, so each event is applied once.
+                await database.LockProjectionsAsync(connection, transaction, cancellationToken);
                 for (var i = 0; i < set.Length; i++)
                 {
+                    checkpoints[i] = Math.Max(checkpoints[i], await ReadCheckpointAsync(connection, transaction, set[i].Name, cancellationToken));
                     foreach (var storedEvent in events)
                     {
                         if (storedEvent.Position > checkpoints[i])
@@ -207,9 +211,9 @@ public sealed partial class ProjectionRunner(
         return positions;
     }
 
-    private static async Task<long> ReadCheckpointAsync(DbConnection connection, string name, CancellationToken cancellationToken)
+    private static async Task<long> ReadCheckpointAsync(DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken)
     {
-        await using var command = DbCommands.Create(connection, null, "SELECT position FROM projection_checkpoints WHERE name = @name");
+        await using var command = DbCommands.Create(connection, transaction, "SELECT position FROM projection_checkpoints WHERE name = @name");
         var value = await command.With("name", name).ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LivingLab.Runtime;
+using LivingLab.Storage;
 
 namespace LivingLab.Rows;
 

@@ -1,4 +1,4 @@
-using LivingLab.Runtime;
+using LivingLab.Storage;
 
 namespace LivingLab.Rows;
 

@@ -1,10 +1,12 @@
 using LivingLab.Common;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.Site;
 
 /// <summary>Holds the town's name and welcome text; every change is an event.</summary>
-public sealed class SiteGrain([PersistentState("site")] IEventedState<SiteState> state) : Grain, ISiteGrain
+public sealed class SiteGrain([EventedState("site")] IEventedState<SiteState> state) : Grain, ISiteGrain
 {
     private const int MaxNameLength = 60;
     private const int MaxWelcomeLength = 500;

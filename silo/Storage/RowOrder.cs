@@ -1,4 +1,3 @@
-using LivingLab.Runtime;
 
 namespace LivingLab.Storage;
 

@@ -1,4 +1,3 @@
-using LivingLab.Runtime;
 
 namespace LivingLab.Storage;
 
@@ -39,6 +38,3 @@ public sealed record StateWrite(
     /// <summary>Whether the write changes any row; writes without rows take the providers' row-free path.</summary>
     public bool HasRows => Rows is { Count: > 0 };
 }
-
-/// <summary>A durable reminder row.</summary>
-public sealed record ReminderEntry(string GrainType, string GrainKey, string ReminderName, DateTimeOffset StartAt, TimeSpan Period);

@@ -1,4 +1,4 @@
-using LivingLab.Runtime;
+using Orleans.Storage;
 
 namespace LivingLab.Storage;
 

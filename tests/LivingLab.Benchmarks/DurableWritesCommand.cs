@@ -23,7 +23,7 @@ public static class DurableWritesCommand
             var path = Path.Combine(directory, "durable.db");
             try
             {
-                await using (var storage = new SqliteGrainStorage(new SqliteStorageOptions(path)))
+                await using (var storage = new SqliteStateStore(new SqliteStorageOptions(path)))
                 {
                     await storage.MigrateAsync();
                     output.WriteLine(await DurableWriteBenchmark.RunAsync(storage, duration, callers));
@@ -49,7 +49,7 @@ public static class DurableWritesCommand
                 return 2;
             }
 
-            await using (var storage = new PostgresGrainStorage(new PostgresStorageOptions(connectionString)))
+            await using (var storage = new PostgresStateStore(new PostgresStorageOptions(connectionString)))
             {
                 await storage.MigrateAsync();
                 output.WriteLine(await DurableWriteBenchmark.RunAsync(storage, duration, callers));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using LivingLab.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,7 +18,7 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
     private readonly string environment;
 
     /// <summary>
-    /// A host with these settings; <paramref name="clock"/> replaces the app's TimeProvider (grains, cookies, lockout);
+    /// A host with these settings; <paramref name="clock"/> replaces the domain clock (what grains date and time: edit windows, lockout);
     /// <paramref name="environment"/> is Production unless a test checks what `dotnet run` (Development) does.
     /// </summary>
     public LivingLabFactory(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, string environment = "Production")
@@ -39,6 +41,14 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>A free loopback port (for a silo or gateway of a host under test).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>Starts a real Kestrel server on 127.0.0.1 with a free port and returns its address.</summary>
     public Uri StartKestrel()
     {
@@ -56,9 +66,25 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Every host gets ports of its own, picked when it is built: hosts derived with WithWebHostBuilder run beside it.
+        if (!settings.ContainsKey("Orleans:SiloPort"))
+        {
+            builder.UseSetting("Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture));
+        }
+
         if (clock is not null)
         {
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+            // The domain clock only: Orleans keeps the host's clock, so shifting "now" never upsets its timeouts.
+            builder.ConfigureTestServices(services =>
+            {
+                foreach (var descriptor in services.Where(d => d.ServiceType == typeof(TimeProvider) && Equals(d.ServiceKey, DomainClock.Key)).ToList())
+                {
+                    services.Remove(descriptor);
+                }
+
+                services.AddKeyedSingleton(DomainClock.Key, clock);
+            });
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 
 namespace LivingLab.Web.Api;
 

@@ -1,5 +1,5 @@
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 
 namespace LivingLab.Web.Hosting;
 

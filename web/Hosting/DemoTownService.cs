@@ -1,4 +1,5 @@
 using LivingLab.Demo;
+using LivingLab.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LivingLab.Web.Hosting;
@@ -56,22 +57,15 @@ public sealed class DemoTownService(DemoTownSeeder seeder, IConfiguration config
 public static class DemoHostingExtensions
 {
     /// <summary>
-    /// Registers the seeder, the start-up service (which reads the switch when it runs, so settings from any source
-    /// count) and <see cref="DemoClock"/> around the host's clock, so seeded events carry their story's dates; outside
-    /// the seeder's own calls that clock is the host's. Call after the accounts, so the first admin exists before the
-    /// store is judged empty.
+    /// Registers the seeder and the start-up service (which reads the switch when it runs, so settings from any source
+    /// count). The seeder dates its steps through <see cref="DemoClock"/>, which every silo wraps around its domain clock,
+    /// so seeded events carry their story's dates even when this node is only an Orleans client. Call after the accounts,
+    /// so the first admin exists before the store is judged empty.
     /// </summary>
     public static WebApplicationBuilder AddLivingLabDemo(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton<DemoTownSeeder>();
-        var hostClock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider));
-        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => new DemoClock(hostClock switch
-        {
-            { ImplementationInstance: TimeProvider instance } => instance,
-            { ImplementationFactory: { } factory } => (TimeProvider)factory(sp),
-            _ => TimeProvider.System,
-        })));
         services.AddHostedService<DemoTownService>();
         return builder;
     }

@@ -11,7 +11,7 @@ using LivingLab.Web.Api.Lists;
 using LivingLab.Web.Api.Partners;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
-using LivingLab.Web.Features.Health;
+using LivingLab.Hosting.Health;
 using LivingLab.Web.Features.Live;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -19,7 +19,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
 
-/// <summary>Wires the web host: the co-hosted silo, localization, accounts, the demo town, health, the API and its documentation, and the server-rendered pages.</summary>
+/// <summary>Wires the web host: the co-hosted Orleans silo (or an Orleans client of a cluster), localization, accounts, the demo town, health, the API and its documentation, and the server-rendered pages.</summary>
 public static class WebHostingExtensions
 {
     /// <summary>The UI languages: Japanese first, English second.</summary>
@@ -28,7 +28,20 @@ public static class WebHostingExtensions
     /// <summary>Registers the silo and everything the pages need.</summary>
     public static WebApplicationBuilder AddLivingLabWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddLivingLabSilo(builder.Configuration);
+        // The store first: its migration service then runs before the silo starts, and the silo before the services
+        // below that call grains when they start (first admin, demo town, live hub).
+        builder.Services.AddLivingLabStore(builder.Configuration);
+        var health = builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        if (OrleansSettings.IsClient(builder.Configuration))
+        {
+            builder.UseOrleansClient(client => client.AddLivingLab(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddLivingLab(builder.Configuration));
+            health.AddCheck<SiloHealthCheck>("silo");
+        }
+
         // Japanese text stays readable (and a third the size) in the HTML instead of becoming &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -37,7 +50,6 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton(_ => new MarkdownRenderer());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("store");
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text;
 using LivingLab.People;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace LivingLab.ReadModel.People;
 

@@ -1,4 +1,3 @@
-using LivingLab.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace LivingLab.Storage;
@@ -84,52 +83,6 @@ internal sealed class SqliteReadSession : IDisposable
         return events;
     }
 
-    public IReadOnlyList<ReminderEntry> ReadReminders()
-    {
-        using var command = Create("SELECT grain_type, grain_key, reminder_name, start_at, period_ms FROM reminders "
-            + "ORDER BY grain_type, grain_key, reminder_name");
-        using var reader = command.ExecuteReader();
-        var reminders = new List<ReminderEntry>();
-        while (reader.Read())
-        {
-            reminders.Add(new ReminderEntry(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                SqliteTime.FromText(reader.GetString(3)),
-                TimeSpan.FromMilliseconds(reader.GetInt64(4))));
-        }
-
-        return reminders;
-    }
-
-    // Reminder changes are rare; an autocommit statement here waits briefly for the writer's lock rather than
-    // going through the group-commit queue built for state writes.
-    public void UpsertReminder(ReminderEntry reminder)
-    {
-        using var command = Create(
-            "INSERT INTO reminders (grain_type, grain_key, reminder_name, start_at, period_ms) "
-            + "VALUES ($type, $key, $name, $start, $period) "
-            + "ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE SET start_at = excluded.start_at, period_ms = excluded.period_ms",
-            "$type", "$key", "$name", "$start", "$period");
-        command.Parameters[0].Value = reminder.GrainType;
-        command.Parameters[1].Value = reminder.GrainKey;
-        command.Parameters[2].Value = reminder.ReminderName;
-        command.Parameters[3].Value = SqliteTime.ToText(reminder.StartAt);
-        command.Parameters[4].Value = (long)reminder.Period.TotalMilliseconds;
-        command.ExecuteNonQuery();
-    }
-
-    public void RemoveReminder(string grainType, string grainKey, string reminderName)
-    {
-        using var command = Create(
-            "DELETE FROM reminders WHERE grain_type = $type AND grain_key = $key AND reminder_name = $name",
-            "$type", "$key", "$name");
-        command.Parameters[0].Value = grainType;
-        command.Parameters[1].Value = grainKey;
-        command.Parameters[2].Value = reminderName;
-        command.ExecuteNonQuery();
-    }
 
     public bool Ping()
     {

@@ -1,4 +1,3 @@
-using LivingLab.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace LivingLab.Storage;

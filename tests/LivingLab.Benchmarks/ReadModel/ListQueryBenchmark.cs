@@ -6,7 +6,7 @@ using LivingLab.Ideas;
 using LivingLab.Pipeline;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.ChallengeList;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Storage;
 
 namespace LivingLab.Benchmarks.ReadModel;
@@ -45,7 +45,7 @@ public static class ListQueryBenchmark
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task RunAsync(
-        IGrainStorage storage, ProjectionRunner runner, ChallengeQueries challenges, string provider, int count, int queries, TextWriter output)
+        IStateStore storage, ProjectionRunner runner, ChallengeQueries challenges, string provider, int count, int queries, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         var events = await SeedAsync(storage, count);
@@ -113,10 +113,10 @@ public static class ListQueryBenchmark
         }.Where(p => p is not null));
 
     /// <summary>Writes <paramref name="count"/> generated challenges as events (64 writes in flight, group-committed); returns the events written.</summary>
-    internal static async Task<long> SeedAsync(IGrainStorage storage, int count)
+    internal static async Task<long> SeedAsync(IStateStore storage, int count)
     {
-        var challengeType = new GrainId(typeof(IChallengeGrain), "_").TypeName;
-        var ideaType = new GrainId(typeof(IIdeaGrain), "_").TypeName;
+        var challengeType = typeof(IChallengeGrain).FullName!;
+        var ideaType = typeof(IIdeaGrain).FullName!;
         var start = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero);
         long events = 0;
         var next = -1;

@@ -43,9 +43,9 @@ public static class ListQueryCommand
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddLivingLabSilo(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLivingLabStore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         await using var provided = services.BuildServiceProvider();
-        var storage = provided.GetRequiredService<IGrainStorage>();
+        var storage = provided.GetRequiredService<IStateStore>();
         try
         {
             await storage.MigrateAsync();

@@ -12,7 +12,7 @@ public static class SearchCommand
         var provider = args.Length > 0 ? args[0] : "sqlite";
         var documents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000;
-        IGrainStorage storage;
+        IStateStore storage;
         string? directory = null;
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -23,12 +23,12 @@ public static class SearchCommand
                 return 2;
             }
 
-            storage = new PostgresGrainStorage(new PostgresStorageOptions(connectionString));
+            storage = new PostgresStateStore(new PostgresStorageOptions(connectionString));
         }
         else
         {
             directory = Path.Combine(Path.GetTempPath(), "livinglab-bench", Guid.NewGuid().ToString("N"));
-            storage = new SqliteGrainStorage(new SqliteStorageOptions(Path.Combine(directory, "search.db")));
+            storage = new SqliteStateStore(new SqliteStorageOptions(Path.Combine(directory, "search.db")));
         }
 
         try

@@ -1,7 +1,8 @@
-using LivingLab.Runtime;
+using Orleans;
 
 namespace LivingLab.Benchmarks.Runtime;
 
+[Alias("bench.IPingGrain")]
 public interface IPingGrain : IGrainWithStringKey
 {
     Task Ping();
@@ -23,6 +24,7 @@ public sealed class PingGrain : Grain, IPingGrain
     public Task<int> Count() => Task.FromResult(++count);
 }
 
+[Alias("bench.IEmptyGrain")]
 public interface IEmptyGrain : IGrainWithStringKey
 {
     Task Touch();

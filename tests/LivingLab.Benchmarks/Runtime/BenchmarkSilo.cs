@@ -1,45 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
 using LivingLab.Hosting;
-using LivingLab.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans;
 
 namespace LivingLab.Benchmarks.Runtime;
 
-/// <summary>A runtime built the way hosts build it, over a throwaway SQLite file (the benchmark grains never touch it).</summary>
+/// <summary>An Orleans silo built the way hosts build it, over a throwaway SQLite file (the benchmark grains never touch it).</summary>
 public sealed class BenchmarkSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly IHost host;
     private readonly string directory;
 
-    private BenchmarkSilo(ServiceProvider services, string directory)
+    private BenchmarkSilo(IHost host, string directory)
     {
-        this.services = services;
+        this.host = host;
         this.directory = directory;
-        Runtime = services.GetRequiredService<GrainRuntime>();
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
-    public GrainRuntime Runtime { get; }
+    /// <summary>Grain references from the co-hosted client, as the web host calls grains.</summary>
+    public IGrainFactory Grains { get; }
 
     public static async Task<BenchmarkSilo> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "livinglab-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(directory, "bench.db") })
-            .Build();
-        var collection = new ServiceCollection();
-        // No logging providers: a console logger would add work the runtime does not do in production.
-        collection.AddLogging();
-        collection.AddLivingLabSilo(configuration, silo => silo.AddGrains(typeof(BenchmarkSilo).Assembly));
-        var silo = new BenchmarkSilo(collection.BuildServiceProvider(), directory);
-        await silo.Runtime.StartAsync();
-        return silo;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = Path.Combine(directory, "bench.db"),
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        // No logging providers (DisableDefaults): a console logger would add work the silo does not do in production.
+        builder.Services.AddLivingLabStore(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddLivingLab(builder.Configuration));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchmarkSilo(host, directory);
     }
+
+    /// <summary>How many activations the silo holds (Orleans' management grain).</summary>
+    public Task<int> ActivationCountAsync() => Grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.StopAsync();
-        await services.DisposeAsync();
+        await host.StopAsync();
+        host.Dispose();
         Directory.Delete(directory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

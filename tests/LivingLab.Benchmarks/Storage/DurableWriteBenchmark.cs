@@ -4,7 +4,7 @@ using LivingLab.Storage;
 namespace LivingLab.Benchmarks.Storage;
 
 /// <summary>
-/// Measures durable, version-guarded writes through <see cref="IGrainStorage"/>: concurrent callers, each owning some
+/// Measures durable, version-guarded writes through <see cref="IStateStore"/>: concurrent callers, each owning some
 /// grains as an activation owns its state, write one small state and one small event per call for a fixed time.
 /// </summary>
 public static class DurableWriteBenchmark
@@ -14,7 +14,7 @@ public static class DurableWriteBenchmark
 
     /// <summary>Runs the load against an already migrated storage; a short unmeasured warm-up comes first.</summary>
     public static async Task<DurableWriteReport> RunAsync(
-        IGrainStorage storage,
+        IStateStore storage,
         TimeSpan duration,
         int callers = 64,
         int grains = 1000,

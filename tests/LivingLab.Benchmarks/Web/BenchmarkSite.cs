@@ -39,6 +39,8 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["LIVINGLAB_DEMO"] = demo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         string? directory = null;
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))

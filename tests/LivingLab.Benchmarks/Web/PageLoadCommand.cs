@@ -35,7 +35,7 @@ public static partial class PageLoadCommand
         var setup = Stopwatch.StartNew();
         await using var site = await BenchmarkSite.StartAsync("sqlite", demo: true,
             configure: app => app.MapGet(HelloPath, () => Results.Text("Hello, world!")));
-        var events = await ListQueryBenchmark.SeedAsync(site.Services.GetRequiredService<IGrainStorage>(), challenges);
+        var events = await ListQueryBenchmark.SeedAsync(site.Services.GetRequiredService<IStateStore>(), challenges);
         await site.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
         var token = (await site.CreateResidentsAsync(1, "reader"))[0];
         output.WriteLine($"pages: demo town + {challenges:N0} generated challenges ({events:N0} events) ready in {setup.Elapsed.TotalSeconds:F1} s; wrk, {connections} connections, {seconds} s each, Accept-Encoding: br, gzip");

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LivingLab.Ideas;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivingLab.Benchmarks.Web;

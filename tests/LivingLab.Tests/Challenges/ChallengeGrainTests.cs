@@ -3,7 +3,7 @@ using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Tests.Runtime;
 
 namespace LivingLab.Tests.Challenges;
@@ -325,6 +325,30 @@ public abstract class ChallengeGrainTests(string provider)
         Assert.Equal("challengeMerged", (await duplicate.HideCommentAsync(question.Id, "重複のため")).Rejection!.Code);
         Callers.Resident("p1");
         Assert.Equal("challengeMerged", (await duplicate.DeleteCommentAsync(question.Id)).Rejection!.Code);
+    }
+
+    [Fact]
+    public async Task Two_challenges_merged_into_each_other_at_once_end_with_one_merge_instead_of_a_deadlock()
+    {
+        await using var store = await SiloStore.CreateAsync(Provider);
+        await using var silo = await TestSilo.StartAsync(store);
+        for (var round = 0; round < 5; round++)
+        {
+            var a = await PostedAsync(silo, "author-a");
+            var b = await PostedAsync(silo, "author-b");
+            Callers.Facilitator();
+
+            var both = Task.WhenAll(a.MergeAsync(b.GetPrimaryKeyString()), b.MergeAsync(a.GetPrimaryKeyString()));
+            // Far inside Orleans' 30-second call timeout, which a call cycle between the two would run into.
+            var results = await both.WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Single(results, r => r.Succeeded);
+            Assert.Single(results, r => r.Rejection?.Code is "conflict" or "targetClosed");
+            var states = new[] { (await a.GetAsync())!, (await b.GetAsync())! };
+            var merged = Assert.Single(states, c => c.Status == ChallengeStatus.Merged);
+            var kept = Assert.Single(states, c => c.Status == ChallengeStatus.Open);
+            Assert.Equal(kept.Id, merged.MergedIntoId);
+        }
     }
 
     [Fact]

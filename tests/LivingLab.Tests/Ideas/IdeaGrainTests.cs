@@ -1,7 +1,7 @@
 using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Storage;
 using LivingLab.Tests.Runtime;
 

@@ -28,7 +28,7 @@ public sealed class LiveItemTests
         await challenge.SubmitAsync(new ChallengeInput("公園のベンチが壊れている", "座れません。", "parks"));
         var observer = new Recorder();
 
-        var first = await challenge.SubscribeAsync(observer);
+        var first = await challenge.SubscribeAsync(observer.For(silo));
         Callers.Resident("resident-2");
         var supported = await challenge.SupportAsync();
         var afterSupport = await observer.NextAsync();
@@ -52,15 +52,15 @@ public sealed class LiveItemTests
         await idea.ProposeAsync(new IdeaInput("スマホ相談窓口", "公民館で毎週開く。", "elderly"));
         var observer = new Recorder();
         var staying = new Recorder();
-        await idea.SubscribeAsync(observer);
-        await idea.SubscribeAsync(staying);
+        await idea.SubscribeAsync(observer.For(silo));
+        await idea.SubscribeAsync(staying.For(silo));
 
         await idea.VoteAsync();
         var voted = await observer.NextAsync();
         Callers.Facilitator();
         await idea.AdvanceAsync(new AdvanceInput(Stage.Research, "需要を調べる", []));
         var moved = await observer.NextAsync();
-        await idea.UnsubscribeAsync(observer);
+        await idea.UnsubscribeAsync(observer.For(silo));
         Callers.Resident("resident-1");
         await idea.WithdrawVoteAsync();
         // The observer still subscribed hears the withdrawal, so by then the other would have too.
@@ -79,8 +79,8 @@ public sealed class LiveItemTests
     {
         await using var silo = await TestSilo.StartAsync();
 
-        Assert.Null(await silo.Grain<IChallengeGrain>(Ids.New()).SubscribeAsync(new Recorder()));
-        Assert.Null(await silo.Grain<IIdeaGrain>(Ids.New()).SubscribeAsync(new Recorder()));
+        Assert.Null(await silo.Grain<IChallengeGrain>(Ids.New()).SubscribeAsync(new Recorder().For(silo)));
+        Assert.Null(await silo.Grain<IIdeaGrain>(Ids.New()).SubscribeAsync(new Recorder().For(silo)));
     }
 
     [Fact]
@@ -120,7 +120,16 @@ public sealed class LiveItemTests
     {
         private readonly Channel<ItemSnapshot> received = Channel.CreateUnbounded<ItemSnapshot>();
 
-        public void ItemChanged(ItemSnapshot snapshot) => received.Writer.TryWrite(snapshot);
+        /// <summary>The Orleans object reference grains reach this recorder through; one per recorder, so unsubscribing matches.</summary>
+        public IItemObserver? Reference { get; private set; }
+
+        public IItemObserver For(TestSilo silo) => Reference ??= silo.Grains.CreateObjectReference<IItemObserver>(this);
+
+        public Task ItemChanged(ItemSnapshot snapshot)
+        {
+            received.Writer.TryWrite(snapshot);
+            return Task.CompletedTask;
+        }
 
         public async Task<ItemSnapshot> NextAsync() => await received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
 

@@ -5,20 +5,20 @@ using LivingLab.Challenges;
 using LivingLab.Comments;
 using LivingLab.Ideas;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Storage;
 
 namespace LivingLab.Tests.ReadModel;
 
 /// <summary>
-/// Writes challenge and idea events straight into a store, as the grains will: through <see cref="IGrainStorage.WriteAsync"/>
+/// Writes challenge and idea events straight into a store, as the grains will: through <see cref="IStateStore.WriteAsync"/>
 /// under the grain type the runtime uses, with payloads serialized from the shared event records with the runtime's JSON
 /// settings (web defaults, enums as numbers). Each event is one minute after the last unless a time is given.
 /// </summary>
-public sealed class EventFeed(IGrainStorage storage)
+public sealed class EventFeed(IStateStore storage)
 {
-    public static readonly string ChallengeType = new GrainId(typeof(IChallengeGrain), "_").TypeName;
-    public static readonly string IdeaType = new GrainId(typeof(IIdeaGrain), "_").TypeName;
+    public static readonly string ChallengeType = typeof(IChallengeGrain).FullName!;
+    public static readonly string IdeaType = typeof(IIdeaGrain).FullName!;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 

@@ -9,7 +9,7 @@ namespace LivingLab.Tests.ReadModel;
 /// <summary>The projection runner over both stores: every event applied exactly once, atomically with its checkpoint.</summary>
 public abstract class ProjectionRunnerContractTests : IAsyncLifetime
 {
-    private IGrainStorage storage = null!;
+    private IStateStore storage = null!;
     private CountingProjection projection = null!;
     private CountingProjection second = null!;
     private ProjectionRunner runner = null!;

@@ -14,21 +14,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LivingLab.Tests.ReadModel;
 
 /// <summary>
-/// The read models as the silo registers them (<see cref="SiloServiceCollectionExtensions.AddLivingLabSilo"/>), over a
+/// The read models as the silo registers them (<see cref="StoreServiceCollectionExtensions.AddLivingLabStore"/>), over a
 /// fresh empty database of the fixture's store, with an <see cref="EventFeed"/> to write events into it.
 /// </summary>
 public sealed class ReadModelHost : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private ReadModelHost(IGrainStorage storage, ServiceProvider services)
+    private ReadModelHost(IStateStore storage, ServiceProvider services)
     {
         Storage = storage;
         this.services = services;
         Feed = new EventFeed(storage);
     }
 
-    public IGrainStorage Storage { get; }
+    public IStateStore Storage { get; }
 
     public EventFeed Feed { get; }
 
@@ -53,7 +53,7 @@ public sealed class ReadModelHost : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(storage);
-        collection.AddLivingLabSilo(new ConfigurationBuilder().Build());
+        collection.AddLivingLabStore(new ConfigurationBuilder().Build());
         return new ReadModelHost(storage, collection.BuildServiceProvider());
     }
 

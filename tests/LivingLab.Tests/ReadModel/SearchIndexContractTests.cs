@@ -8,7 +8,7 @@ namespace LivingLab.Tests.ReadModel;
 /// <summary>Search over both stores, unchanged: Japanese two-character words, English words, and no table scans.</summary>
 public abstract class SearchIndexContractTests : IAsyncLifetime
 {
-    private IGrainStorage storage = null!;
+    private IStateStore storage = null!;
     private SearchIndex index = null!;
     private string kind = null!;
 

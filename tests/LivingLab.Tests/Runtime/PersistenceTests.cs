@@ -1,4 +1,4 @@
-using LivingLab.Runtime;
+using Orleans.Storage;
 using LivingLab.Storage;
 using LivingLab.Tests.Runtime.Grains;
 

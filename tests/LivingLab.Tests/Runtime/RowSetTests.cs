@@ -1,4 +1,6 @@
-using LivingLab.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using LivingLab.Storage;
 using LivingLab.Tests.Runtime.Grains;
 
@@ -56,7 +58,7 @@ public sealed class RowSetTests
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => grain.Support("user-b", "lost"));
         var reason = (DeactivationReason)(await Signals.WaitAsync($"support-deactivated:{key}"))!;
-        Assert.Equal(DeactivationReasonCode.InconsistentState, reason.ReasonCode);
+        Assert.Equal(DeactivationReasonCode.ApplicationError, reason.ReasonCode);
 
         Assert.Null(await silo.Storage.ReadRowAsync(id.GrainType, key, SupportGrain.Set, "user-b"));
         Assert.Equal(10, await grain.Count());
@@ -78,7 +80,7 @@ public sealed class RowSetTests
         hooks.BeforeEventAppend = null;
 
         var reason = (DeactivationReason)(await Signals.WaitAsync($"support-deactivated:{key}"))!;
-        Assert.Equal(DeactivationReasonCode.StateWriteFailed, reason.ReasonCode);
+        Assert.Equal(DeactivationReasonCode.ApplicationError, reason.ReasonCode);
         Assert.Equal(1, await grain.Count());
         Assert.Equal([new GrainRow("user-a", "first")], await grain.Supporters());
         Assert.Equal(2, await grain.Support("user-b", "kept"));
@@ -87,7 +89,7 @@ public sealed class RowSetTests
     [Fact]
     public async Task The_payload_limit_applies_to_the_state_only_and_a_refused_state_writes_no_row()
     {
-        await using var silo = await TestSilo.StartAsync(options: o => o.MaxStatePayloadBytes = 4096);
+        await using var silo = await TestSilo.StartAsync(limits: o => o.MaxStatePayloadBytes = 4096);
         var key = Signals.Unique("support");
         var grain = silo.Grain<ISupportGrain>(key);
         var longNote = new string('長', 10_000);
@@ -96,7 +98,7 @@ public sealed class RowSetTests
         await Assert.ThrowsAsync<StatePayloadTooLargeException>(() => grain.SupportWithBlob("user-b", 5000));
 
         var reason = (DeactivationReason)(await Signals.WaitAsync($"support-deactivated:{key}"))!;
-        Assert.Equal(DeactivationReasonCode.StateWriteFailed, reason.ReasonCode);
+        Assert.Equal(DeactivationReasonCode.ApplicationError, reason.ReasonCode);
         Assert.Equal([new GrainRow("user-a", longNote)], await grain.Supporters());
         Assert.Equal(1, await grain.Count());
     }
@@ -113,7 +115,7 @@ public sealed class RowSetTests
 
         Assert.Contains("no set or member", refused.Message);
         var reason = (DeactivationReason)(await Signals.WaitAsync($"support-deactivated:{key}"))!;
-        Assert.Equal(DeactivationReasonCode.StateWriteFailed, reason.ReasonCode);
+        Assert.Equal(DeactivationReasonCode.ApplicationError, reason.ReasonCode);
         Assert.Equal([new GrainRow("user-a", "first")], await grain.Supporters());
         Assert.Equal(1, await grain.Count());
     }

@@ -1,76 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
 using LivingLab.Hosting;
-using LivingLab.Runtime;
 using LivingLab.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
 
 namespace LivingLab.Tests.Runtime;
 
-/// <summary>A real runtime over a real SQLite file, with a manual clock, built the way the web host builds it.</summary>
+/// <summary>
+/// A real Orleans silo over a real store (a fresh SQLite file by default), built the way the web host builds it, with a
+/// manual domain clock. Each silo listens on free ports of its own, so tests run side by side.
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly IHost host;
 
-    private TestSilo(ServiceProvider services, string databasePath)
+    private TestSilo(IHost host, string databasePath)
     {
-        this.services = services;
+        this.host = host;
         DatabasePath = databasePath;
-        Runtime = services.GetRequiredService<GrainRuntime>();
-        Clock = (ManualTimeProvider)services.GetRequiredService<TimeProvider>();
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
+        // Every silo wraps its domain clock for the demo seeder; the test moves the clock inside.
+        var clock = host.Services.GetRequiredKeyedService<TimeProvider>(DomainClock.Key);
+        Clock = (ManualTimeProvider)((clock as LivingLab.Demo.DemoClock)?.Inner ?? clock);
     }
 
-    public GrainRuntime Runtime { get; }
+    /// <summary>Grain references, as the web host gets them.</summary>
+    public IGrainFactory Grains { get; }
+
+    /// <summary>The silo's grain factory (an older name of <see cref="Grains"/>).</summary>
+    public IGrainFactory Runtime => Grains;
 
     public ManualTimeProvider Clock { get; }
 
     public string DatabasePath { get; }
 
-    public IGrainStorage Storage => Runtime.Storage;
+    public IStateStore Storage => host.Services.GetRequiredService<IStateStore>();
 
-    public IServiceProvider Services => services;
+    public IServiceProvider Services => host.Services;
 
     public static Task<TestSilo> StartAsync(
         string? databasePath = null,
-        Action<SiloOptions>? options = null,
+        Action<StateLimits>? limits = null,
         Action<IServiceCollection>? configureServices = null)
     {
         databasePath ??= Path.Combine(Path.GetTempPath(), "livinglab-tests", $"{Guid.NewGuid():N}.db");
-        return StartAsync(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath }, databasePath, options, configureServices);
+        return StartAsync(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath }, databasePath, limits, configureServices);
     }
 
     /// <summary>A silo over <paramref name="store"/> (SQLite or PostgreSQL); start another over the same store to restart.</summary>
-    public static Task<TestSilo> StartAsync(SiloStore store, Action<SiloOptions>? options = null) =>
-        StartAsync(store.Settings, store.Settings.GetValueOrDefault("Storage:Sqlite:Path") ?? "", options, null);
+    public static Task<TestSilo> StartAsync(SiloStore store, Action<StateLimits>? limits = null) =>
+        StartAsync(store.Settings, store.Settings.GetValueOrDefault("Storage:Sqlite:Path") ?? "", limits, null);
 
     private static async Task<TestSilo> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         string databasePath,
-        Action<SiloOptions>? options,
+        Action<StateLimits>? limits,
         Action<IServiceCollection>? configureServices)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings)
-            .Build();
-        var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
-        collection.AddSingleton<TimeProvider>(new ManualTimeProvider());
-        configureServices?.Invoke(collection);
-        collection.AddLivingLabSilo(configuration, silo =>
-        {
-            silo.AddGrains(typeof(TestSilo).Assembly);
-            options?.Invoke(silo.Options);
-        });
-        var silo = new TestSilo(collection.BuildServiceProvider(), databasePath);
-        await silo.Runtime.StartAsync();
-        return silo;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(FreePorts.OrleansSettings());
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, new ManualTimeProvider());
+        var stateLimits = new StateLimits();
+        limits?.Invoke(stateLimits);
+        builder.Services.AddSingleton(stateLimits);
+        configureServices?.Invoke(builder.Services);
+        builder.Services.AddLivingLabStore(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddLivingLab(builder.Configuration));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TestSilo(host, databasePath);
     }
 
-    public T Grain<T>(string key) where T : IGrainWithStringKey => Runtime.GetGrain<T>(key);
+    public T Grain<T>(string key) where T : IGrainWithStringKey => Grains.GetGrain<T>(key);
 
+    /// <summary>Stops the silo gracefully (activations deactivate, pending writes finish), then releases the store.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Runtime.StopAsync();
-        await services.DisposeAsync();
+        await host.StopAsync();
+        host.Dispose();
     }
+}
+
+/// <summary>Free loopback ports for a silo and its gateway, so test silos never collide with each other or a running site.</summary>
+public static class FreePorts
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary><c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c> set to free ports.</summary>
+    public static Dictionary<string, string?> OrleansSettings() => new()
+    {
+        ["Orleans:SiloPort"] = Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

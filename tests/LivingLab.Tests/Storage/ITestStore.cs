@@ -6,7 +6,10 @@ namespace LivingLab.Tests.Storage;
 public interface ITestStore
 {
     /// <summary>A new storage instance over this database; the caller disposes it.</summary>
-    IGrainStorage Open();
+    IStateStore Open();
+
+    /// <summary>Every migration this provider ships, by number (SQLite and PostgreSQL differ: Orleans' cluster tables live only on PostgreSQL).</summary>
+    IReadOnlyList<long> ShippedMigrations { get; }
 
     /// <summary>The versions recorded in schema_migrations, read directly with SQL.</summary>
     Task<IReadOnlyList<long>> ReadAppliedMigrationsAsync();

@@ -1,4 +1,5 @@
-using LivingLab.Runtime;
+using Orleans;
+using Orleans.Storage;
 using LivingLab.Storage;
 
 namespace LivingLab.Tests.Storage;

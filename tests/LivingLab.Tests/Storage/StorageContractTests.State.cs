@@ -1,4 +1,5 @@
-using LivingLab.Runtime;
+using Orleans;
+using Orleans.Storage;
 using LivingLab.Storage;
 
 namespace LivingLab.Tests.Storage;
@@ -121,12 +122,10 @@ public abstract partial class StorageContractTests
         var payload = System.Text.Json.JsonSerializer.Serialize(new { text }) + text;
 
         await Storage.WriteAsync(new StateWrite(id, payload, 0, [new EventData(text, payload, text, Noon)]));
-        await Storage.UpsertReminderAsync(new ReminderEntry(id.GrainType, id.GrainKey, text, Noon, TimeSpan.FromMinutes(5)));
 
         Assert.Equal(new StoredState(payload, 1), await Storage.ReadAsync(id));
         var stored = Assert.Single(await Storage.ReadEventsAsync(start, 10));
         Assert.Equal((id.GrainType, id.GrainKey, text, payload, text), (stored.GrainType, stored.GrainKey, stored.EventType, stored.Payload, stored.ActorId));
-        Assert.Contains(await Storage.ReadRemindersAsync(), r => r.GrainKey == id.GrainKey && r.ReminderName == text);
         Assert.True(await Storage.PingAsync());
     }
 }

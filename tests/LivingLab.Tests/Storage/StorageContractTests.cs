@@ -17,7 +17,7 @@ public abstract partial class StorageContractTests : IAsyncLifetime
 
     protected abstract ITestStoreFactory Stores { get; }
 
-    private IGrainStorage Storage { get; set; } = null!;
+    private IStateStore Storage { get; set; } = null!;
 
     public async Task InitializeAsync()
     {

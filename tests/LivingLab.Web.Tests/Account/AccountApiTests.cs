@@ -199,7 +199,7 @@ public sealed class AccountApiTests
             bodies.Add(await token.Content.ReadAsStringAsync());
         }
 
-        var stored = await factory.Services.GetRequiredService<IGrainStorage>()
+        var stored = await factory.Services.GetRequiredService<IStateStore>()
             .ReadAsync(new StateId(typeof(IPersonGrain).FullName!, id, "person"));
         var hash = System.Text.Json.JsonDocument.Parse(stored!.Payload).RootElement.GetProperty("passwordHash").GetString()!;
         Assert.All(bodies, body =>

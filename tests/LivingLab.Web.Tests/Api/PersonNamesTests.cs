@@ -1,5 +1,5 @@
 using System.Globalization;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api;
 using LivingLab.Web.Tests.Account;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using LivingLab.Demo;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivingLab.Web.Tests.Demo;

@@ -1,5 +1,5 @@
 using LivingLab.Demo;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Storage;
 using LivingLab.Web.Tests.Account;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ public sealed class DemoSwitchTests
         await using var _ = factory;
         await using var __ = app;
 
-        Assert.Empty(await app.Services.GetRequiredService<IGrainStorage>().ReadEventsAsync(0, 10));
+        Assert.Empty(await app.Services.GetRequiredService<IStateStore>().ReadEventsAsync(0, 10));
         Assert.Equal(DemoTownProgress.NotStarted, (await Marker(app.Services).GetAsync()).Progress);
     }
 
@@ -39,7 +39,7 @@ public sealed class DemoSwitchTests
         await using var _ = factory;
         await using var __ = app;
 
-        var events = await app.Services.GetRequiredService<IGrainStorage>().ReadEventsAsync(0, 100);
+        var events = await app.Services.GetRequiredService<IStateStore>().ReadEventsAsync(0, 100);
         Assert.Equal(DemoTownProgress.Skipped, (await Marker(app.Services).GetAsync()).Progress);
         Assert.DoesNotContain(events, e => e.EventType.StartsWith("Challenge", StringComparison.Ordinal));
         Assert.Empty(DemoTown.PrintedAccounts(logs));

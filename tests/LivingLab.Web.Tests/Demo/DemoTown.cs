@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using LivingLab.Challenges;
 using LivingLab.Ideas;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -51,7 +51,7 @@ internal static partial class DemoTown
     {
         Caller.Clear();
         var grains = services.GetRequiredService<IGrainFactory>();
-        var events = await services.GetRequiredService<IGrainStorage>().ReadEventsAsync(0, 100_000);
+        var events = await services.GetRequiredService<IStateStore>().ReadEventsAsync(0, 100_000);
         var challenges = new List<ChallengeDetails>();
         foreach (var id in events.Where(e => e.EventType == ChallengeEvents.Submitted).Select(e => e.GrainKey))
         {

@@ -149,7 +149,7 @@ public sealed class DemoTownTests(SeededTown town) : IClassFixture<SeededTown>
         using var stop = new CancellationTokenSource();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => seeder.SeedIfEmptyAsync(new StopAfter(300, stop), stop.Token));
-        var marker = await app.Services.GetRequiredService<Runtime.IGrainFactory>().GetGrain<IDemoTownGrain>(IDemoTownGrain.Key).GetAsync();
+        var marker = await app.Services.GetRequiredService<Orleans.IGrainFactory>().GetGrain<IDemoTownGrain>(IDemoTownGrain.Key).GetAsync();
         Assert.Equal((DemoTownProgress.Seeding, null), (marker.Progress, marker.Owner));
         var resumed = await seeder.SeedIfEmptyAsync();
         var census = await DemoTown.CensusAsync(app.Services);

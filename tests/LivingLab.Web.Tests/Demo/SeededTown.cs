@@ -1,4 +1,4 @@
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +35,7 @@ public sealed class SeededTown : IAsyncLifetime
         }
 
         (secondFactory, App) = DemoTown.Start(SecondStartLogs, settings);
-        EventsAfterSecondStart = (await App.Services.GetRequiredService<IGrainStorage>().ReadEventsAsync(0, 100_000)).Count;
+        EventsAfterSecondStart = (await App.Services.GetRequiredService<IStateStore>().ReadEventsAsync(0, 100_000)).Count;
     }
 
     public async Task DisposeAsync()

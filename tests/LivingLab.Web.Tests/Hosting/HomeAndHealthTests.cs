@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Site;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -41,7 +41,7 @@ public abstract class ListApiHost : IAsyncLifetime
             AuthorId = await AccountApi.RegisteredId(client, AuthorEmail);
         }
 
-        Feed = new EventFeed(Factory.Services.GetRequiredService<IGrainStorage>());
+        Feed = new EventFeed(Factory.Services.GetRequiredService<IStateStore>());
         await SeedAsync();
         await CatchUpAsync();
     }

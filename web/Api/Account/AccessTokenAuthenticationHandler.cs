@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 

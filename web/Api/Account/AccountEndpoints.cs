@@ -1,6 +1,6 @@
 using LivingLab.Web.Features.Account;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 

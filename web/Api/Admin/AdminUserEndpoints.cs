@@ -1,5 +1,5 @@
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api.Account;
 
 namespace LivingLab.Web.Api.Admin;

@@ -2,7 +2,7 @@ using LivingLab.Challenges;
 using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api.Account;
 using LivingLab.Web.Api.Comments;
 using LivingLab.Web.Api.Partners;

@@ -1,7 +1,7 @@
 using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api.Account;
 
 namespace LivingLab.Web.Api.Comments;

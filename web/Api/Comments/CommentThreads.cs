@@ -2,7 +2,7 @@ using LivingLab.Challenges;
 using LivingLab.Comments;
 using LivingLab.Common;
 using LivingLab.Ideas;
-using LivingLab.Runtime;
+using Orleans;
 namespace LivingLab.Web.Api.Comments;
 
 /// <summary>The kinds of item that carry a comment thread.</summary>

@@ -4,7 +4,7 @@ using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.People;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api.Account;
 using LivingLab.Web.Api.Comments;
 using LivingLab.Web.Api.Partners;

@@ -2,7 +2,7 @@ using System.Globalization;
 using LivingLab.Ideas;
 using LivingLab.Partners;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans;
 
 namespace LivingLab.Web.Api.Ideas;
 

@@ -3,7 +3,7 @@ using LivingLab.Common;
 using LivingLab.Ideas;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Timeline;
-using LivingLab.Runtime;
+using Orleans;
 
 namespace LivingLab.Web.Api.Lists;
 

@@ -1,6 +1,6 @@
 using LivingLab.Partners;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api.Account;
 
 namespace LivingLab.Web.Api.Partners;

@@ -1,6 +1,6 @@
 using LivingLab.Common;
 using LivingLab.People;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api.Account;
 using Microsoft.AspNetCore.Authentication;
 

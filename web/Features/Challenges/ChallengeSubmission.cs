@@ -1,7 +1,7 @@
 using LivingLab.Challenges;
 using LivingLab.Common;
 using LivingLab.ReadModel;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Web.Api;
 using Microsoft.Extensions.Localization;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using LivingLab.Common;
 using LivingLab.Partners;
 using LivingLab.Pipeline;
-using LivingLab.Runtime;
+using Orleans;
 using Microsoft.Extensions.Localization;
 
 namespace LivingLab.Web.Features.Ideas;

@@ -103,11 +103,18 @@ public sealed class ItemFeed(string kind, string id, LiveFragments fragments, Fu
     {
         if (await subscribe(this) is { } snapshot)
         {
-            ItemChanged(snapshot);
+            Apply(snapshot);
         }
     }
 
-    public void ItemChanged(ItemSnapshot snapshot)
+    /// <summary>A grain's one-way notification of a durable change.</summary>
+    public Task ItemChanged(ItemSnapshot snapshot)
+    {
+        Apply(snapshot);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(ItemSnapshot snapshot)
     {
         lock (gate)
         {
@@ -140,7 +147,7 @@ public sealed class ItemFeed(string kind, string id, LiveFragments fragments, Fu
         var snapshot = await subscribe(this);
         if (snapshot is not null)
         {
-            ItemChanged(snapshot);
+            Apply(snapshot);
         }
 
         return snapshot;

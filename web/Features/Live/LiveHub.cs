@@ -7,7 +7,7 @@ using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Notifications;
-using LivingLab.Runtime;
+using Orleans;
 
 namespace LivingLab.Web.Features.Live;
 
@@ -37,6 +37,7 @@ public sealed partial class LiveHub(
     public static readonly TimeSpan ViewInterval = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<(string Kind, string Id), ItemFeed> items = new();
+    private readonly ConcurrentDictionary<IItemObserver, IItemObserver> references = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, LiveTopic> people = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<LiveConnection, byte> streams = new();
     private ITimer? heartbeat;
@@ -214,22 +215,31 @@ public sealed partial class LiveHub(
     }
 
     private Func<IItemObserver, Task<ItemSnapshot?>> SubscriberFor(string kind, string id) => kind == "idea"
-        ? observer => AsSystem(() => grains.GetGrain<IIdeaGrain>(id).SubscribeAsync(observer))
-        : observer => AsSystem(() => grains.GetGrain<IChallengeGrain>(id).SubscribeAsync(observer));
+        ? observer => AsSystem(() => grains.GetGrain<IIdeaGrain>(id).SubscribeAsync(ReferenceTo(observer)))
+        : observer => AsSystem(() => grains.GetGrain<IChallengeGrain>(id).SubscribeAsync(ReferenceTo(observer)));
+
+    // Grains reach a feed through an Orleans object reference: one per feed, kept until the feed is unsubscribed.
+    private IItemObserver ReferenceTo(IItemObserver feed) =>
+        references.GetOrAdd(feed, f => grains.CreateObjectReference<IItemObserver>(f));
 
     private async Task UnsubscribeAsync(ItemFeed feed)
     {
+        if (!references.TryRemove(feed, out var reference))
+        {
+            return;
+        }
+
         try
         {
             await AsSystem(async () =>
             {
                 if (feed.Kind == "idea")
                 {
-                    await grains.GetGrain<IIdeaGrain>(feed.Id).UnsubscribeAsync(feed);
+                    await grains.GetGrain<IIdeaGrain>(feed.Id).UnsubscribeAsync(reference);
                 }
                 else
                 {
-                    await grains.GetGrain<IChallengeGrain>(feed.Id).UnsubscribeAsync(feed);
+                    await grains.GetGrain<IChallengeGrain>(feed.Id).UnsubscribeAsync(reference);
                 }
 
                 return 0;
@@ -239,6 +249,10 @@ public sealed partial class LiveHub(
         {
             // The grain drops an unrenewed subscription by itself within LiveSubscriptions.Lifetime.
             UnsubscribeFailed(logger, feed.Kind, feed.Id, exception);
+        }
+        finally
+        {
+            grains.DeleteObjectReference<IItemObserver>(feed);
         }
     }
 

@@ -6,7 +6,7 @@ using LivingLab.Notifications;
 using LivingLab.Pipeline;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Notifications;
-using LivingLab.Runtime;
+using Orleans;
 using LivingLab.Tests.Storage;
 
 namespace LivingLab.Tests.ReadModel.Notifications;
@@ -14,7 +14,7 @@ namespace LivingLab.Tests.ReadModel.Notifications;
 /// <summary>Who is told of what, on both stores: audiences, links, replies, mutes, read marks, and the live signals.</summary>
 public abstract class NotificationContractTests : IAsyncLifetime
 {
-    private static readonly string InboxType = new GrainId(typeof(INotificationInboxGrain), "_").TypeName;
+    private static readonly string InboxType = typeof(INotificationInboxGrain).FullName!;
 
     private ReadModelHost host = null!;
 

@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace LivingLab.Tests.Runtime.Grains;
 
+[Alias("test.ICounterGrain")]
 public interface ICounterGrain : IGrainWithStringKey
 {
     Task<int> Increment();
@@ -31,7 +35,7 @@ public sealed class CounterState
     public string? Blob { get; set; }
 }
 
-public sealed class CounterGrain([PersistentState("counter")] IEventedState<CounterState> state) : Grain, ICounterGrain
+public sealed class CounterGrain([EventedState("counter")] IEventedState<CounterState> state) : Grain, ICounterGrain
 {
     public static readonly ConcurrentDictionary<string, int> Activations = new();
     public static readonly ConcurrentDictionary<string, int> Deactivations = new();
@@ -39,15 +43,15 @@ public sealed class CounterGrain([PersistentState("counter")] IEventedState<Coun
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Activations.AddOrUpdate(GetPrimaryKeyString(), 1, (_, n) => n + 1);
+        Activations.AddOrUpdate(this.GetPrimaryKeyString(), 1, (_, n) => n + 1);
         valueOnActivate = state.State.Value;
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Deactivations.AddOrUpdate(GetPrimaryKeyString(), 1, (_, n) => n + 1);
-        Signals.Set($"deactivated:{GetPrimaryKeyString()}", reason);
+        Deactivations.AddOrUpdate(this.GetPrimaryKeyString(), 1, (_, n) => n + 1);
+        Signals.Set($"deactivated:{this.GetPrimaryKeyString()}", reason);
         return Task.CompletedTask;
     }
 

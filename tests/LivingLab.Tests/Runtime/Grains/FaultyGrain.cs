@@ -1,7 +1,11 @@
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace LivingLab.Tests.Runtime.Grains;
 
+[Alias("test.IFaultyGrain")]
 public interface IFaultyGrain : IGrainWithStringKey
 {
     Task ThrowAfterAwait(string message);
@@ -11,6 +15,7 @@ public interface IFaultyGrain : IGrainWithStringKey
     Task<int> CallsSoFar();
 }
 
+[Alias("test.IUnimplementedGrain")]
 public interface IUnimplementedGrain : IGrainWithStringKey
 {
     Task Ping();

@@ -1,12 +1,21 @@
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Orleans.Utilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LivingLab.Tests.Runtime.Grains;
 
+[Alias("test.IMessageObserver")]
 public interface IMessageObserver : IGrainObserver
 {
-    void Receive(string message);
+    [OneWay]
+    Task Receive(string message);
 }
 
+[Alias("test.IObservableGrain")]
 public interface IObservableGrain : IGrainWithStringKey
 {
     Task Subscribe(IMessageObserver observer);
@@ -22,14 +31,13 @@ public sealed class ObservableGrain : Grain, IObservableGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var clock = (TimeProvider)ServiceProvider.GetService(typeof(TimeProvider))!;
-        observers = new ObserverManager<IMessageObserver>(TimeSpan.FromMinutes(5), clock, TimeSpan.FromSeconds(2));
+        observers = new ObserverManager<IMessageObserver>(TimeSpan.FromMinutes(5), ServiceProvider.GetRequiredService<ILogger<ObservableGrain>>());
         return Task.CompletedTask;
     }
 
     public Task Subscribe(IMessageObserver observer)
     {
-        observers!.Subscribe(observer);
+        observers!.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,11 @@
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace LivingLab.Tests.Runtime.Grains;
 
+[Alias("test.ISupportGrain")]
 public interface ISupportGrain : IGrainWithStringKey
 {
     Task<int> Support(string member, string note);
@@ -32,7 +36,7 @@ public sealed class SupportState
     public string? Blob { get; set; }
 }
 
-public sealed class SupportGrain([PersistentState("support")] IEventedState<SupportState> state) : Grain, ISupportGrain
+public sealed class SupportGrain([EventedState("support")] IEventedState<SupportState> state) : Grain, ISupportGrain
 {
     public const string Set = "supporters";
 
@@ -85,7 +89,7 @@ public sealed class SupportGrain([PersistentState("support")] IEventedState<Supp
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Signals.Set($"support-deactivated:{GetPrimaryKeyString()}", reason);
+        Signals.Set($"support-deactivated:{this.GetPrimaryKeyString()}", reason);
         return Task.CompletedTask;
     }
 }

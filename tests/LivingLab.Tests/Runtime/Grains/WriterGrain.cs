@@ -1,7 +1,11 @@
-using LivingLab.Runtime;
+using LivingLab.Storage;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace LivingLab.Tests.Runtime.Grains;
 
+[Alias("test.IWriterGrain")]
 public interface IWriterGrain : IGrainWithStringKey
 {
     Task<int> Write();
@@ -13,18 +17,12 @@ public sealed class WriterState
     public int Writes { get; set; }
 }
 
-public sealed class WriterGrain([PersistentState("writer")] IEventedState<WriterState> state) : Grain, IWriterGrain
+public sealed class WriterGrain([EventedState("writer")] IEventedState<WriterState> state) : Grain, IWriterGrain
 {
     public async Task<int> Write()
     {
         state.State.Writes++;
         await state.WriteStateAsync([new DomainEvent("Written", new { state.State.Writes }, null)]);
         return state.State.Writes;
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        Signals.Set($"writer-deactivated:{GetPrimaryKeyString()}", reason);
-        return Task.CompletedTask;
     }
 }

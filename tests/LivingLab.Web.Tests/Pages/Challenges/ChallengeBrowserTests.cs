@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LivingLab.Web.Tests.Account;
 using LivingLab.Web.Tests.Browser;
 using Microsoft.Playwright;
+using IRequest = Microsoft.Playwright.IRequest;
 using Xunit.Abstractions;
 
 namespace LivingLab.Web.Tests.Pages.Challenges;

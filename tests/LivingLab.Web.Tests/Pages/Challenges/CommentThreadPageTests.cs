@@ -163,7 +163,7 @@ public sealed class CommentThreadPageTests
         var (author, _) = await host.Person();
         using var proposed = await author.PostAsJsonAsync("/api/ideas", new { title = "LINEで注文", summary = "島の商店への注文をLINEで受ける。", category = "digital" });
         var ideaId = (await Account.AccountApi.Json(proposed)).GetProperty("id").GetString()!;
-        var grains = host.Factory.Services.GetService(typeof(LivingLab.Runtime.IGrainFactory)) as LivingLab.Runtime.IGrainFactory;
+        var grains = host.Factory.Services.GetService(typeof(Orleans.IGrainFactory)) as Orleans.IGrainFactory;
 
         var thread = LivingLab.Web.Api.Comments.CommentThreads.For(grains!, LivingLab.Web.Api.Comments.CommentItemKind.Idea, ideaId);
         await Lab.Comment(author, $"/api/ideas/{ideaId}", "アイデアへのコメント");
