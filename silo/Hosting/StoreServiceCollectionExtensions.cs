@@ -46,7 +46,8 @@ public static class StoreServiceCollectionExtensions
     }
 
     // The runner catches projections up in this order: idea-list before challenge-list, which reads an idea's stage
-    // when a challenge is accepted. Notifications and live signals come last (they read nothing of the others).
+    // when a challenge is accepted. Notifications come last (they read nothing of the others); the live signals follow
+    // on every node once all of them hold an event.
     private static void AddReadModels(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, IdeaListProjection>());
@@ -56,7 +57,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, PeopleDirectoryProjection>());
         services.TryAddSingleton<LiveSignals>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, NotificationProjection>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, LiveSignalProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventFollower, LiveSignalFollower>());
         services.TryAddSingleton<NotificationQueries>();
         services.TryAddSingleton<ChallengeQueries>();
         services.TryAddSingleton<IdeaQueries>();

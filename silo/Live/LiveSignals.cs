@@ -14,6 +14,9 @@ public sealed class LiveSignals
     /// <summary>What changed, after every read model caught up with it. Handlers must be quick and must not throw.</summary>
     public event Action<LiveChange>? Changed;
 
+    /// <summary>Whether anyone listens (a node without live pages notes nothing).</summary>
+    public bool HasListeners => Changed is not null;
+
     /// <summary>Notes that the event at <paramref name="position"/> changes the board and/or the dashboard.</summary>
     public void NoteViews(long position, bool board, bool dashboard)
     {

@@ -13,18 +13,24 @@ public sealed partial class ProjectionRunner(
     IStateStore storage,
     IReadModelDatabase database,
     IEnumerable<IProjection> projections,
+    IEnumerable<IEventFollower> followers,
     ILogger<ProjectionRunner> logger) : BackgroundService
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private readonly IProjection[] projections = [.. projections];
+    private readonly IEventFollower[] followers = [.. followers];
+
+    // How far this process's followers have read; -1 until the first round, which starts them where the read models stand.
+    private long followed = -1;
     private readonly SemaphoreSlim catchUp = new(1, 1);
     private readonly SemaphoreSlim nudge = new(0, 1);
 
     /// <summary>
-    /// Raised after each catch-up with the log position that every projection has reached, so live views can refresh
-    /// what they show knowing the read models already hold the change. Handlers must be quick and must not throw.
+    /// Raised after each catch-up with the log position that every projection has reached (whichever node applied the
+    /// events), once this process's followers have seen them, so live views can refresh what they show knowing the read
+    /// models already hold the change. Handlers must be quick and must not throw.
     /// </summary>
     public event Action<long>? CaughtUp;
 
@@ -66,13 +72,53 @@ public sealed partial class ProjectionRunner(
                 positions = await CatchUpEachAsync(cancellationToken);
             }
 
-            CaughtUp?.Invoke(positions.Min());
+            var held = positions.Min();
+            await FollowAsync(held, cancellationToken);
+            CaughtUp?.Invoke(held);
             return positions.Max();
         }
         finally
         {
             catchUp.Release();
         }
+    }
+
+    // Hands this process's followers the events the read models now hold that they have not seen yet.
+    private async Task FollowAsync(long held, CancellationToken cancellationToken)
+    {
+        if (followed < 0 || followers.Length == 0)
+        {
+            followed = Math.Max(followed, held);
+            return;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        while (followed < held)
+        {
+            var events = await storage.ReadEventsAsync(followed, BatchSize, cancellationToken);
+            var batch = events.Where(e => e.Position <= held).ToList();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var follower in followers)
+            {
+                try
+                {
+                    await follower.FollowAsync(batch, connection, cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A live signal lost is a page refreshed a little later; it must not stop the read models.
+                    FollowerFailed(logger, exception);
+                }
+            }
+
+            followed = batch[^1].Position;
+        }
+
+        followed = Math.Max(followed, held);
     }
 
     /// <summary>Deletes a projection's data and applies the whole event log again.</summary>
@@ -228,6 +274,9 @@ public sealed partial class ProjectionRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch applied to every projection together failed; applying each projection on its own")]
     private static partial void CombinedBatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An event follower failed on a batch; it goes on with the next")]
+    private static partial void FollowerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Projection catch-up failed; retrying on the next round")]
     private static partial void CatchUpFailed(ILogger logger, Exception exception);

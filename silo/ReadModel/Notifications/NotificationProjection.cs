@@ -13,9 +13,9 @@ namespace LivingLab.ReadModel.Notifications;
 /// challenge's audience joins the one it merged into) and tells it when the item's status or stage changes. An idea's
 /// moves also reach the audiences of the challenges that led to it. A reply reaches the parent comment's author, a
 /// partner application's decision its applicant. Nobody hears of their own action, and a muted item stays quiet.
-/// Each person told is noted in <see cref="LiveSignals"/>, so an open page can update its unread count.
+/// Open pages learn of new notifications from <see cref="Live.LiveSignalFollower"/>, which reads this table on every node.
 /// </summary>
-public sealed class NotificationProjection(LiveSignals signals) : IProjection
+public sealed class NotificationProjection : IProjection
 {
     /// <summary>The projection's checkpoint name.</summary>
     public const string ProjectionName = "notifications";
@@ -175,22 +175,16 @@ public sealed class NotificationProjection(LiveSignals signals) : IProjection
                 break;
             case NotificationEvents.Read:
                 var read = EventPayloads.Read<NotificationReadEvent>(e);
-                if (await a.ExecuteAsync(
-                        "UPDATE notifications SET is_read = TRUE WHERE person_id = @person AND position = @id AND NOT is_read",
-                        ("person", read.PersonId), ("id", read.NotificationId)) > 0)
-                {
-                    signals.NoteUnread(e.Position, read.PersonId);
-                }
+                await a.ExecuteAsync(
+                    "UPDATE notifications SET is_read = TRUE WHERE person_id = @person AND position = @id AND NOT is_read",
+                    ("person", read.PersonId), ("id", read.NotificationId));
 
                 break;
             case NotificationEvents.AllRead:
                 var all = EventPayloads.Read<NotificationsAllReadEvent>(e);
-                if (await a.ExecuteAsync(
-                        "UPDATE notifications SET is_read = TRUE WHERE person_id = @person AND position <= @id AND NOT is_read",
-                        ("person", all.PersonId), ("id", all.UpToId)) > 0)
-                {
-                    signals.NoteUnread(e.Position, all.PersonId);
-                }
+                await a.ExecuteAsync(
+                    "UPDATE notifications SET is_read = TRUE WHERE person_id = @person AND position <= @id AND NOT is_read",
+                    ("person", all.PersonId), ("id", all.UpToId));
 
                 break;
         }
@@ -242,15 +236,10 @@ public sealed class NotificationProjection(LiveSignals signals) : IProjection
             + $"FROM notification_audience a WHERE {audience} AND a.person_id <> @notActor "
             + "AND NOT EXISTS (SELECT 1 FROM notification_mutes m WHERE m.person_id = a.person_id AND "
             + "((m.item_kind = @itemKind AND m.item_id = @item) OR (m.item_kind = a.item_kind AND m.item_id = a.item_id))) "
-            + "ON CONFLICT DO NOTHING RETURNING person_id";
-        await using var command = a.Command(sql,
+            + "ON CONFLICT DO NOTHING";
+        await a.ExecuteAsync(sql,
             ("position", a.Event.Position), ("itemKind", itemKind), ("item", itemId), ("kind", kind), ("actor", a.Event.ActorId),
             ("at", a.Time), ("data", EventPayloads.Write(data)), ("notActor", a.Event.ActorId ?? ""));
-        await using var reader = await command.ExecuteReaderAsync(a.CancellationToken);
-        while (await reader.ReadAsync(a.CancellationToken))
-        {
-            signals.NoteUnread(a.Event.Position, reader.GetString(0));
-        }
     }
 
     private async Task TellPersonAsync(Applying a, string personId, string itemKind, string itemId, string kind, object data)
@@ -270,14 +259,11 @@ public sealed class NotificationProjection(LiveSignals signals) : IProjection
             }
         }
 
-        if (await a.ExecuteAsync(
-                "INSERT INTO notifications (person_id, position, item_kind, item_id, kind, actor_id, occurred_at, is_read, data) "
-                + "VALUES (@person, @position, @itemKind, @item, @kind, @actor, @at, FALSE, @data) ON CONFLICT DO NOTHING",
-                ("person", personId), ("position", a.Event.Position), ("itemKind", itemKind), ("item", itemId), ("kind", kind),
-                ("actor", a.Event.ActorId), ("at", a.Time), ("data", EventPayloads.Write(data))) > 0)
-        {
-            signals.NoteUnread(a.Event.Position, personId);
-        }
+        await a.ExecuteAsync(
+            "INSERT INTO notifications (person_id, position, item_kind, item_id, kind, actor_id, occurred_at, is_read, data) "
+            + "VALUES (@person, @position, @itemKind, @item, @kind, @actor, @at, FALSE, @data) ON CONFLICT DO NOTHING",
+            ("person", personId), ("position", a.Event.Position), ("itemKind", itemKind), ("item", itemId), ("kind", kind),
+            ("actor", a.Event.ActorId), ("at", a.Time), ("data", EventPayloads.Write(data)));
     }
 
     /// <summary>One event being applied, with the runner's connection and transaction.</summary>

@@ -9,6 +9,7 @@ namespace LivingLab.Tests.ReadModel;
 /// <summary>The projection runner over both stores: every event applied exactly once, atomically with its checkpoint.</summary>
 public abstract class ProjectionRunnerContractTests : IAsyncLifetime
 {
+    private ITestStore store = null!;
     private IStateStore storage = null!;
     private CountingProjection projection = null!;
     private CountingProjection second = null!;
@@ -18,7 +19,8 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        storage = (await Stores.CreateFreshAsync()).Open();
+        store = await Stores.CreateFreshAsync();
+        storage = store.Open();
         await storage.MigrateAsync();
         projection = new CountingProjection("test_event_counts");
         second = new CountingProjection("test_event_counts_second");
@@ -32,7 +34,7 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
             }
         }
 
-        runner = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection], NullLogger<ProjectionRunner>.Instance);
+        runner = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection], [], NullLogger<ProjectionRunner>.Instance);
     }
 
     public async Task DisposeAsync() => await storage.DisposeAsync();
@@ -77,7 +79,7 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_projection_does_not_hold_back_the_others_and_each_applies_every_event_once()
     {
-        var both = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection, second], NullLogger<ProjectionRunner>.Instance);
+        var both = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection, second], [], NullLogger<ProjectionRunner>.Instance);
         await WriteAsync("a", "Created", "Poison", "Supported");
         projection.FailOn = "Poison";
 
@@ -96,7 +98,7 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
     [Fact]
     public async Task A_projection_rebuilt_beside_one_in_step_catches_up_while_the_other_gets_only_new_events()
     {
-        var both = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection, second], NullLogger<ProjectionRunner>.Instance);
+        var both = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection, second], [], NullLogger<ProjectionRunner>.Instance);
         await WriteAsync("a", "Created", "Supported");
         await both.CatchUpAsync();
 
@@ -116,6 +118,41 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         var expected = new Dictionary<string, long> { ["Created"] = 2, ["Supported"] = 1 };
         Assert.Equal(expected, await CountsAsync());
         Assert.Equal(expected, await CountsAsync(second));
+    }
+
+    [Fact]
+    public async Task Two_nodes_catching_up_at_once_on_one_database_apply_each_event_once()
+    {
+        // A second node: its own store instance over the same database and its own runner with the same projection.
+        await using var otherNode = store.Open();
+        var otherRunner = new ProjectionRunner(otherNode, (IReadModelDatabase)otherNode, [new CountingProjection(projection.Name)], [], NullLogger<ProjectionRunner>.Instance);
+        for (var round = 0; round < 10; round++)
+        {
+            await WriteAsync($"k{round}", "Created", "Supported", "Supported");
+            await Task.WhenAll(runner.CatchUpAsync(), otherRunner.CatchUpAsync(), runner.CatchUpAsync(), otherRunner.CatchUpAsync());
+        }
+
+        Assert.Equal(new Dictionary<string, long> { ["Created"] = 10, ["Supported"] = 20 }, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_follower_sees_every_event_once_the_read_models_hold_it_whichever_node_applied_it()
+    {
+        await using var otherNode = store.Open();
+        var follower = new RecordingFollower();
+        var followingRunner = new ProjectionRunner(storage, (IReadModelDatabase)storage, [projection], [follower], NullLogger<ProjectionRunner>.Instance);
+        var otherRunner = new ProjectionRunner(otherNode, (IReadModelDatabase)otherNode, [new CountingProjection(projection.Name)], [], NullLogger<ProjectionRunner>.Instance);
+        await WriteAsync("before", "Created");
+        var start = await followingRunner.CatchUpAsync();
+
+        await WriteAsync("a", "Created", "Supported");
+        await otherRunner.CatchUpAsync();
+        var reached = await followingRunner.CatchUpAsync();
+        await followingRunner.CatchUpAsync();
+
+        // What happened before this node started is not followed; what the other node applied is, once.
+        Assert.Equal(["Created", "Supported"], follower.Seen.Select(e => e.EventType));
+        Assert.All(follower.Seen, e => Assert.InRange(e.Position, start + 1, reached));
     }
 
     private async Task WriteAsync(string key, params string[] eventTypes)
@@ -141,6 +178,18 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         }
 
         return counts;
+    }
+
+    /// <summary>Records what it is handed, as a node's live-signal follower would take it in.</summary>
+    private sealed class RecordingFollower : IEventFollower
+    {
+        public List<StoredEvent> Seen { get; } = [];
+
+        public Task FollowAsync(IReadOnlyList<StoredEvent> events, DbConnection connection, CancellationToken cancellationToken)
+        {
+            Seen.AddRange(events);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Counts events per type; can be told to fail on one type, as a buggy projection would.</summary>
