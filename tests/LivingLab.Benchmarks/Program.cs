@@ -29,6 +29,10 @@ switch (args.FirstOrDefault())
     case "votes":
         return await VoteLoadCommand.RunAsync(args[1..], Console.Out);
 
+    // Votes through one node, then two nodes of one cluster on PostgreSQL (Orleans issue): `votes-cluster [seconds] [clients] [ideas]`.
+    case "votes-cluster":
+        return await VoteClusterCommand.RunAsync(args[1..], Console.Out);
+
     // Challenge-list queries over generated challenges, projected by the real read models: `list-query [sqlite|postgres] [challenges] [queries]`.
     case "list-query":
         return await ListQueryCommand.RunAsync(args[1..], Console.Out);
@@ -45,6 +49,6 @@ switch (args.FirstOrDefault())
         return await LiveLoadCommand.ServeAsync(args[1..]);
 
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
         return 2;
 }

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace LivingLab.Benchmarks.Runtime;
 
@@ -8,6 +9,30 @@ public interface IPingGrain : IGrainWithStringKey
     Task Ping();
 
     Task<int> Count();
+
+    /// <summary>Returns its argument: an [Immutable] record crosses the call without being copied.</summary>
+    Task<ImmutablePayload> Echo(ImmutablePayload payload);
+
+    /// <summary>Returns its argument: a mutable class is deep-copied on the way in and on the way out.</summary>
+    Task<CopiedPayload> EchoCopied(CopiedPayload payload);
+}
+
+/// <summary>A result the size of a challenge's details, marked immutable as the project's records are.</summary>
+[GenerateSerializer, Immutable, Alias("bench.ImmutablePayload")]
+public sealed record ImmutablePayload(string Title, string Body, IReadOnlyList<string> Tags);
+
+/// <summary>The same shape without [Immutable]: what a record crossing a grain boundary costs when Orleans must copy it.</summary>
+[GenerateSerializer, Alias("bench.CopiedPayload")]
+public sealed class CopiedPayload
+{
+    [Id(0)]
+    public string Title { get; set; } = "";
+
+    [Id(1)]
+    public string Body { get; set; } = "";
+
+    [Id(2)]
+    public List<string> Tags { get; set; } = [];
 }
 
 /// <summary>Completes every call synchronously, so a benchmark sees only the runtime's cost of a call.</summary>
@@ -22,6 +47,10 @@ public sealed class PingGrain : Grain, IPingGrain
     }
 
     public Task<int> Count() => Task.FromResult(++count);
+
+    public Task<ImmutablePayload> Echo(ImmutablePayload payload) => Task.FromResult(payload);
+
+    public Task<CopiedPayload> EchoCopied(CopiedPayload payload) => Task.FromResult(payload);
 }
 
 [Alias("bench.IEmptyGrain")]

@@ -51,7 +51,7 @@ public static class VoteLoadCommand
         return failures.Sum() == 0 ? 0 : 1;
     }
 
-    private static async Task RunPhaseAsync(HttpClient http, IReadOnlyList<string> tokens, string ideaId, TimeSpan duration, (List<double>[] Latencies, int[] Failures)? record)
+    internal static async Task RunPhaseAsync(HttpClient http, IReadOnlyList<string> tokens, string ideaId, TimeSpan duration, (List<double>[] Latencies, int[] Failures)? record)
     {
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var path = $"api/ideas/{ideaId}/votes";
@@ -92,7 +92,7 @@ public static class VoteLoadCommand
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("votedByMe").GetBoolean();
     }
 
-    private static async Task<string> ProposeIdeaAsync(BenchmarkSite site, string token)
+    internal static async Task<string> ProposeIdeaAsync(BenchmarkSite site, string token)
     {
         using var http = new HttpClient { BaseAddress = site.Address };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -128,6 +128,6 @@ public static class VoteLoadCommand
         return idea!.VoteCount;
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
