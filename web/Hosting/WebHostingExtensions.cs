@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using LivingLab.Hosting;
 using LivingLab.Web.Api;
+using LivingLab.Web.Api.Account;
+using Orleans.Dashboard;
 using LivingLab.Web.Api.Challenges;
 using LivingLab.Web.Api.Docs;
 using LivingLab.Web.Api.Ideas;
@@ -32,13 +34,28 @@ public static class WebHostingExtensions
         // below that call grains when they start (first admin, demo town, live hub).
         builder.Services.AddLivingLabStore(builder.Configuration);
         var health = builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        var dashboard = OrleansDashboard.IsEnabled(builder.Configuration);
         if (OrleansSettings.IsClient(builder.Configuration))
         {
-            builder.UseOrleansClient(client => client.AddLivingLab(builder.Configuration));
+            builder.UseOrleansClient(client =>
+            {
+                client.AddLivingLab(builder.Configuration);
+                if (dashboard)
+                {
+                    client.AddDashboard();
+                }
+            });
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddLivingLab(builder.Configuration));
+            builder.UseOrleans(silo =>
+            {
+                silo.AddLivingLab(builder.Configuration);
+                if (dashboard)
+                {
+                    silo.AddDashboard();
+                }
+            });
             health.AddCheck<SiloHealthCheck>("silo");
         }
 
@@ -96,6 +113,11 @@ public static class WebHostingExtensions
         app.UseOutputCache();
         app.UseAntiforgery();
         app.MapLivingLabHealth();
+        if (OrleansDashboard.IsEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard(routePrefix: OrleansDashboard.Path).RequireAuthorization(AccountSchemes.AdminPolicy);
+        }
+
         app.MapLivingLabAccounts();
         app.MapPartnerApi();
         app.MapCategoryApi();
