@@ -17,6 +17,10 @@ switch (args.FirstOrDefault())
         await ActivationBenchmark.RunAsync(count, concurrency: 64, Console.Out);
         return 0;
 
+    // Durable writes through Orleans grains and the evented-state facet (Orleans issue): `grain-writes [sqlite|postgres] [seconds] [callers] [grains]`.
+    case "grain-writes":
+        return await GrainWritesCommand.RunAsync(args[1..], Console.Out);
+
     // Storage benchmark (tests/LivingLab.Benchmarks/Storage, by the storage work).
     case "durable-writes":
         return await DurableWritesCommand.RunAsync(args[1..], Console.Out);
@@ -49,6 +53,6 @@ switch (args.FirstOrDefault())
         return await LiveLoadCommand.ServeAsync(args[1..]);
 
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | grain-writes [sqlite|postgres] [seconds] [callers] [grains] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
         return 2;
 }

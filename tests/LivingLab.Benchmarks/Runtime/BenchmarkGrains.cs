@@ -1,3 +1,4 @@
+using LivingLab.Storage;
 using Orleans;
 using Orleans.Concurrency;
 
@@ -63,4 +64,28 @@ public interface IEmptyGrain : IGrainWithStringKey
 public sealed class EmptyGrain : Grain, IEmptyGrain
 {
     public Task Touch() => Task.CompletedTask;
+}
+
+[Alias("bench.ICounterGrain")]
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds one and stores it with one event; completes once durable.</summary>
+    Task<int> Increment();
+}
+
+/// <summary>The counter's stored state.</summary>
+public sealed class BenchCounterState
+{
+    public int Value { get; set; }
+}
+
+/// <summary>A durable write through the evented-state facet: state and one event in one transaction, as every grain writes.</summary>
+public sealed class CounterGrain([EventedState("counter")] IEventedState<BenchCounterState> state) : Grain, ICounterGrain
+{
+    public async Task<int> Increment()
+    {
+        state.State.Value++;
+        await state.WriteStateAsync([new DomainEvent("Incremented", new { state.State.Value }, null)]);
+        return state.State.Value;
+    }
 }

@@ -24,17 +24,26 @@ public sealed class BenchmarkSilo : IAsyncDisposable
     /// <summary>Grain references from the co-hosted client, as the web host calls grains.</summary>
     public IGrainFactory Grains { get; }
 
-    public static async Task<BenchmarkSilo> StartAsync()
+    /// <summary>A silo over a fresh SQLite file, or over <c>ConnectionStrings__Postgres</c> when <paramref name="provider"/> is postgres.</summary>
+    public static async Task<BenchmarkSilo> StartAsync(string provider = "sqlite")
     {
         var directory = Path.Combine(Path.GetTempPath(), "livinglab-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = Path.Combine(directory, "bench.db"),
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            settings["Storage:Provider"] = "Postgres";
+            settings["ConnectionStrings:Postgres"] = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+                ?? throw new InvalidOperationException("Set ConnectionStrings__Postgres (scripts/pg.sh start DIR prints one).");
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         // No logging providers (DisableDefaults): a console logger would add work the silo does not do in production.
         builder.Services.AddLivingLabStore(builder.Configuration);
         builder.UseOrleans(silo => silo.AddLivingLab(builder.Configuration));
