@@ -29,6 +29,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddKeyedSingleton<TimeProvider>(DomainClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<IStateStore>(_ => StorageFactory.Create(configuration));
         services.TryAddSingleton(sp => (IReadModelDatabase)sp.GetRequiredService<IStateStore>());
+        services.TryAddSingleton(sp => (IDataProtectionKeyDatabase)sp.GetRequiredService<IStateStore>());
         services.TryAddSingleton<StateLimits>();
         services.TryAddSingleton<StateWriteSignal>();
         services.TryAddSingleton<SearchIndex>();

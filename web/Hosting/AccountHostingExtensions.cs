@@ -1,7 +1,9 @@
 using LivingLab.People;
+using LivingLab.Storage;
 using LivingLab.Web.Api;
 using LivingLab.Web.Api.Account;
 using LivingLab.Web.Api.Admin;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 
 namespace LivingLab.Web.Hosting;
@@ -15,6 +17,15 @@ public static class AccountHostingExtensions
         var services = builder.Services;
         services.AddProblemDetails(options => options.CustomizeProblemDetails = c => Problems.Complete(c.HttpContext, c.ProblemDetails));
         services.AddScoped<AccountCookieEvents>();
+        // Sign-in cookies and antiforgery tokens are protected with Data Protection keys. In the store, every node on
+        // it reads the same key ring, so a cookie made by one node is read by all; the application name (instead of
+        // the default, the content root) ties the nodes together wherever each is installed. The keys lie in the
+        // database unencrypted: whoever can read the database could forge a sign-in, which is no wider than what that
+        // reader has already (every account and all state). An operator who wants the keys encrypted at rest adds a
+        // ProtectKeysWith… call here (a certificate, Azure Key Vault).
+        services.AddDataProtection()
+            .SetApplicationName("LivingLab")
+            .PersistKeysToLivingLabStore();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = AccountSchemes.Default;

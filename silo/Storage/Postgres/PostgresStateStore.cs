@@ -9,7 +9,7 @@ namespace LivingLab.Storage;
 /// <see cref="IStateStore"/> over PostgreSQL with the server's default durability (fsync, synchronous_commit on):
 /// one writer connection commits group batches, reads use the data source's connection pool.
 /// </summary>
-public sealed class PostgresStateStore : IStateStore, IReadModelDatabase, IStorageFaultHooks
+public sealed class PostgresStateStore : IStateStore, IReadModelDatabase, IDataProtectionKeyDatabase, IStorageFaultHooks
 {
     // Any constant no other user of the database picks: "LLPROJ" in ASCII.
     private const long ProjectionLockKey = 0x4C4C50524F4A;
@@ -51,6 +51,8 @@ public sealed class PostgresStateStore : IStateStore, IReadModelDatabase, IStora
     /// <summary>Read models share the database and its connection pool.</summary>
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    DbConnection IDataProtectionKeyDatabase.OpenConnection() => dataSource.OpenConnection();
 
     /// <summary>An advisory lock held to the end of the transaction: one projection batch at a time on this database, whichever node runs it.</summary>
     public async Task LockProjectionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken = default)

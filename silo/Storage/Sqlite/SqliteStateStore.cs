@@ -8,7 +8,7 @@ namespace LivingLab.Storage;
 /// <see cref="IStateStore"/> over one SQLite file in WAL mode with synchronous=FULL: a single writer connection
 /// commits group batches, while reads use a small pool of separate connections.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IStorageFaultHooks
+public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IDataProtectionKeyDatabase, IStorageFaultHooks
 {
     private static readonly MigrationDialect Dialect = new(
         CreateHistoryTable: "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT",
@@ -47,6 +47,8 @@ public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IStorage
     /// <summary>Read models share the file; their connections get the same durability pragmas.</summary>
     public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<DbConnection>(SqliteConnections.Open(connectionString));
+
+    DbConnection IDataProtectionKeyDatabase.OpenConnection() => SqliteConnections.Open(connectionString);
 
     /// <summary>Read-model writes take turns with the grain writer (see <see cref="SqliteWriteGate"/>).</summary>
     public Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken = default) => gate.EnterAsync(cancellationToken);

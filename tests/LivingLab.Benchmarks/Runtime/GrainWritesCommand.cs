@@ -37,10 +37,7 @@ public static class GrainWritesCommand
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"grain-writes: {provider}, {callers} callers over {grainCount:N0} grains, {seconds:F0} s: {all.Length:N0} durable writes = {all.Length / elapsed:N0}/s, p50 {Pick(all, 0.50):F2} ms, p99 {Pick(all, 0.99):F2} ms"));
+            $"grain-writes: {provider}, {callers} callers over {grainCount:N0} grains, {seconds:F0} s: {all.Length:N0} durable writes = {all.Length / elapsed:N0}/s, p50 {Web.VoteLoadCommand.Percentile(all, 0.50):F2} ms, p99 {Web.VoteLoadCommand.Percentile(all, 0.99):F2} ms"));
         return 0;
     }
-
-    private static double Pick(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
