@@ -7,6 +7,9 @@ set -euo pipefail
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 FIRST_PORT=${PG_FIRST_PORT:-54329}
+# Tests run in parallel, each with its own databases and pools, and cluster tests hold several nodes' pools at
+# once: the default of 100 ran out on a CI machine with more cores than this one.
+MAX_CONNECTIONS=${PG_MAX_CONNECTIONS:-500}
 
 usage() {
   echo "usage: $0 start|stop DIR" >&2
@@ -78,7 +81,7 @@ start() {
     if ! port_in_use "$port"; then
       # No Unix socket: tests use TCP, and a socket directory would need a short path the postgres user can write.
       if as_owner "$PGBIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 30 \
-          -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=''" start >/dev/null 2>&1; then
+          -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='' -c max_connections=$MAX_CONNECTIONS" start >/dev/null 2>&1; then
         echo "$port" >"$DIR/port"
         connection_string
         return
