@@ -17,7 +17,7 @@ switch (args.FirstOrDefault())
         await ActivationBenchmark.RunAsync(count, concurrency: 64, Console.Out);
         return 0;
 
-    // Durable writes through Orleans grains and the evented-state facet (Orleans issue): `grain-writes [sqlite|postgres] [seconds] [callers] [grains]`.
+    // Durable writes through Orleans grains and the evented-state facet (Orleans issue): `grain-writes [sqlite|postgres] [seconds] [callers] [grains] [--no-read-models]`.
     case "grain-writes":
         return await GrainWritesCommand.RunAsync(args[1..], Console.Out);
 
@@ -53,6 +53,6 @@ switch (args.FirstOrDefault())
         return await LiveLoadCommand.ServeAsync(args[1..]);
 
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | grain-writes [sqlite|postgres] [seconds] [callers] [grains] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | grain-writes [sqlite|postgres] [seconds] [callers] [grains] [--no-read-models] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
         return 2;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LivingLab.Benchmarks.Runtime;
 
@@ -21,11 +22,15 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
+    /// <summary>The host's services, for benchmarks that look at the store or the read models behind the grains.</summary>
+    public IServiceProvider Services => host.Services;
+
     /// <summary>Grain references from the co-hosted client, as the web host calls grains.</summary>
     public IGrainFactory Grains { get; }
 
     /// <summary>A silo over a fresh SQLite file, or over <c>ConnectionStrings__Postgres</c> when <paramref name="provider"/> is postgres.</summary>
-    public static async Task<BenchmarkSilo> StartAsync(string provider = "sqlite")
+    /// <param name="readModels">False removes the projections and followers, to show what keeping the read models costs.</param>
+    public static async Task<BenchmarkSilo> StartAsync(string provider = "sqlite", bool readModels = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "livinglab-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -47,6 +52,11 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         // No logging providers (DisableDefaults): a console logger would add work the silo does not do in production.
         builder.Services.AddLivingLabStore(builder.Configuration);
         builder.UseOrleans(silo => silo.AddLivingLab(builder.Configuration));
+        if (!readModels)
+        {
+            builder.Services.RemoveAll<LivingLab.ReadModel.IProjection>();
+            builder.Services.RemoveAll<LivingLab.ReadModel.IEventFollower>();
+        }
         var host = builder.Build();
         await host.StartAsync();
         return new BenchmarkSilo(host, directory);

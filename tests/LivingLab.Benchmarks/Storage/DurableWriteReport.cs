@@ -11,11 +11,12 @@ public sealed record DurableWriteReport(
     long Writes,
     double WritesPerSecond,
     double P50Milliseconds,
-    double P99Milliseconds)
+    double P99Milliseconds,
+    double AllocatedBytesPerWrite)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Provider}: {WritesPerSecond:N0} durable writes/s ({Writes:N0} in {Measured.TotalSeconds:N1} s, {Callers} callers over {Grains} grains; "
-        + $"latency p50 {P50Milliseconds:N2} ms, p99 {P99Milliseconds:N2} ms)");
+        + $"latency p50 {P50Milliseconds:N2} ms, p99 {P99Milliseconds:N2} ms; {AllocatedBytesPerWrite:N0} B allocated per write, whole process)");
 }
 
 /// <summary>Result of a raw store limit measurement: plain batched INSERTs with the store's durability settings.</summary>
