@@ -12,6 +12,7 @@ public static class ClientBuilderExtensions
     /// </summary>
     public static IClientBuilder AddLivingLab(this IClientBuilder client, IConfiguration configuration)
     {
+        CachedGrainInterfaceTypes.ReplaceOrleansProvider(client.Services);
         var settings = OrleansSettings.From(configuration);
         if (StorageFactory.IsPostgres(configuration))
         {

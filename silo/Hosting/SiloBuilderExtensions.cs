@@ -31,6 +31,7 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddLivingLabStore(configuration);
         WrapDomainClockForTheDemo(silo.Services);
+        CachedGrainInterfaceTypes.ReplaceOrleansProvider(silo.Services);
         silo.Services.TryAddSingleton<StoredGrainTypes>();
         silo.Services.TryAddSingleton<EventedStateServices>();
         silo.Services.TryAddSingleton<IAttributeToFactoryMapper<EventedStateAttribute>, EventedStateAttributeMapper>();
