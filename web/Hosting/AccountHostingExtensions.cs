@@ -49,6 +49,7 @@ public static class AccountHostingExtensions
                 options.ReturnUrlParameter = "returnUrl";
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccountSchemes.Bearer, null);
+        services.AddSingleton<TokenBindings>();
         services.AddAuthorizationBuilder()
             .AddPolicy(AccountSchemes.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(AccountSchemes.FacilitatorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Facilitator, Roles.Admin))

@@ -8,13 +8,14 @@ namespace LivingLab.Web.Api.Account;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;personal access token&gt;</c>: hashes the token, finds its owner through the
-/// token index and asks the owner's grain whether the token is still live (so a revocation takes effect at once).
+/// token index (remembered per node: <see cref="TokenBindings"/>) and asks the owner's grain whether the token is still live (so a revocation takes effect at once).
 /// </summary>
 public sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IGrainFactory grains,
+    TokenBindings bindings) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -35,7 +36,7 @@ public sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The bearer token is not a LivingLab access token.");
         }
 
-        var binding = await grains.GetGrain<ITokenIndexGrain>(AccessTokens.Hash(token)).Get();
+        var binding = await bindings.FindAsync(AccessTokens.Hash(token));
         if (binding is null)
         {
             return AuthenticateResult.Fail("Unknown access token.");
