@@ -41,14 +41,6 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
-    /// <summary>A free loopback port (for a silo or gateway of a host under test).</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Starts a real Kestrel server on 127.0.0.1 with a free port and returns its address.</summary>
     public Uri StartKestrel()
     {
@@ -69,9 +61,12 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
         // Every host gets ports of its own, picked when it is built: hosts derived with WithWebHostBuilder run beside it.
         if (!settings.ContainsKey("Orleans:SiloPort"))
         {
-            builder.UseSetting("Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         }
+
+        // Many hosts share this process: a silo declared dead stops its own host instead of ending the test run.
+        builder.ConfigureTestServices(StopHostOnFatalError.ReplaceIn);
 
         if (clock is not null)
         {

@@ -38,8 +38,8 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = Path.Combine(directory, "bench.db"),
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -70,12 +70,5 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         await host.StopAsync();
         host.Dispose();
         Directory.Delete(directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

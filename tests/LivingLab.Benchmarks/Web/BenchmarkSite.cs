@@ -39,8 +39,8 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["LIVINGLAB_DEMO"] = demo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         string? directory = null;
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +55,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             settings["Storage:Sqlite:Path"] = Path.Combine(directory, "site.db");
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -97,12 +97,5 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

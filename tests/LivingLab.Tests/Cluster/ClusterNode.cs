@@ -80,10 +80,9 @@ public sealed class ClusterNode : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.AddLivingLab(builder.Configuration);
-            silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopNodeOnFatalError>());
+            StopHostOnFatalError.ReplaceIn(silo.Services);
         });
         var host = builder.Build();
-        ((StopNodeOnFatalError)host.Services.GetRequiredService<IFatalErrorHandler>()).Host = host;
         try
         {
             await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(90));
@@ -163,38 +162,6 @@ public sealed class ClusterNode : IAsyncDisposable
         }
 
         host.Dispose();
-    }
-}
-
-/// <summary>
-/// Orleans' own handler ends the process when a silo learns it was declared dead; here that process is the test run, with
-/// every other silo in it. This one logs the error and stops only the node's host, so the test that caused it fails alone.
-/// </summary>
-internal sealed class StopNodeOnFatalError(ILogger<StopNodeOnFatalError> logger) : IFatalErrorHandler
-{
-    private int stopping;
-
-    public IHost? Host { get; set; }
-
-    public bool IsUnexpected(Exception exception) => exception is not ThreadAbortException;
-
-    public void OnFatalException(object? sender = null, string? context = null, Exception? exception = null)
-    {
-        logger.LogCritical(exception, "Fatal error from {Sender} ({Context}); this test node stops.", sender, context);
-        if (Host is { } host && Interlocked.Exchange(ref stopping, 1) == 0)
-        {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await host.StopAsync();
-                }
-                catch (Exception stop)
-                {
-                    logger.LogError(stop, "The test node did not stop after a fatal error.");
-                }
-            });
-        }
     }
 }
 

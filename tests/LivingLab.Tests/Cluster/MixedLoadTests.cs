@@ -64,6 +64,23 @@ public sealed class MixedLoadTests(ITestOutputHelper output)
         var refusals = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         void Refused(CommandResult result) => refusals.AddOrUpdate(result.Rejection!.Code, 1, (_, n) => n + 1);
 
+        // A vote or a support, given or withdrawn: counted where it took effect, its reason where it was refused.
+        void Count(string id, bool withdraw, CommandResult result)
+        {
+            if (!result.Succeeded)
+            {
+                Refused(result);
+            }
+            else if (withdraw)
+            {
+                Interlocked.Increment(ref tallies[id].Withdrawn);
+            }
+            else
+            {
+                Interlocked.Increment(ref tallies[id].Added);
+            }
+        }
+
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
         {
@@ -81,18 +98,7 @@ public sealed class MixedLoadTests(ITestOutputHelper output)
                     Callers.Resident(person);
                     var withdraw = random.Next(5) == 0;
                     var result = withdraw ? await idea.WithdrawVoteAsync() : await idea.VoteAsync();
-                    if (!result.Succeeded)
-                    {
-                        Refused(result);
-                    }
-                    else if (withdraw)
-                    {
-                        Interlocked.Increment(ref tallies[id].Withdrawn);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref tallies[id].Added);
-                    }
+                    Count(id, withdraw, result);
                 }
                 else if (roll < 60)
                 {
@@ -101,18 +107,7 @@ public sealed class MixedLoadTests(ITestOutputHelper output)
                     Callers.Resident(person);
                     var withdraw = random.Next(5) == 0;
                     var result = withdraw ? await challenge.WithdrawSupportAsync() : await challenge.SupportAsync();
-                    if (!result.Succeeded)
-                    {
-                        Refused(result);
-                    }
-                    else if (withdraw)
-                    {
-                        Interlocked.Increment(ref tallies[id].Withdrawn);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref tallies[id].Added);
-                    }
+                    Count(id, withdraw, result);
                 }
                 else if (roll < 80)
                 {

@@ -86,21 +86,3 @@ public sealed class TestSilo : IAsyncDisposable
         host.Dispose();
     }
 }
-
-/// <summary>Free loopback ports for a silo and its gateway, so test silos never collide with each other or a running site.</summary>
-public static class FreePorts
-{
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary><c>Orleans:SiloPort</c> and <c>Orleans:GatewayPort</c> set to free ports.</summary>
-    public static Dictionary<string, string?> OrleansSettings() => new()
-    {
-        ["Orleans:SiloPort"] = Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:GatewayPort"] = Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-}

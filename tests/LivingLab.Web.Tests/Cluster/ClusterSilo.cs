@@ -39,15 +39,14 @@ public sealed class ClusterSilo : IAsyncDisposable
             ["Storage:Provider"] = "Postgres",
             // A pool of its own, as a silo in a process of its own would have.
             ["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = $"livinglab-silo-{name}" }.ConnectionString,
-            ["Orleans:SiloPort"] = LivingLabFactory.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = LivingLabFactory.FreePort().ToString(CultureInfo.InvariantCulture),
         });
+        builder.Configuration.AddInMemoryCollection(FreePorts.OrleansSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddLivingLabStore(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.AddLivingLab(builder.Configuration);
-            silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, ContainFatalErrors>());
+            StopHostOnFatalError.ReplaceIn(silo.Services);
         });
         var host = builder.Build();
         try
@@ -92,15 +91,5 @@ public sealed class ClusterSilo : IAsyncDisposable
         }
 
         host.Dispose();
-    }
-
-    // Orleans' own handler ends the process (the whole test run) when a silo learns it was declared dead; a failing
-    // silo here only logs, and the test that caused it fails on its own.
-    private sealed class ContainFatalErrors(ILogger<ContainFatalErrors> logger) : IFatalErrorHandler
-    {
-        public bool IsUnexpected(Exception exception) => exception is not ThreadAbortException;
-
-        public void OnFatalException(object? sender = null, string? context = null, Exception? exception = null) =>
-            logger.LogCritical(exception, "Fatal error from {Sender} ({Context}) in a test silo.", sender, context);
     }
 }

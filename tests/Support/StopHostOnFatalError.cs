@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace LivingLab.Testing;
+
+/// <summary>
+/// Orleans' own handler ends the process when a silo learns it was declared dead; in a test run that process holds every
+/// other host too. This one logs the error and stops only its own host, so the test that caused it fails alone.
+/// </summary>
+public sealed class StopHostOnFatalError(ILogger<StopHostOnFatalError> logger, IHostApplicationLifetime lifetime) : IFatalErrorHandler
+{
+    private int stopping;
+
+    /// <summary>Puts this handler in place of Orleans' own in a host's services (after the silo is added).</summary>
+    public static void ReplaceIn(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopHostOnFatalError>());
+
+    public bool IsUnexpected(Exception exception) => exception is not ThreadAbortException;
+
+    public void OnFatalException(object? sender = null, string? context = null, Exception? exception = null)
+    {
+        logger.LogCritical(exception, "Fatal error from {Sender} ({Context}); this test host stops.", sender, context);
+        if (Interlocked.Exchange(ref stopping, 1) == 0)
+        {
+            lifetime.StopApplication();
+        }
+    }
+}
