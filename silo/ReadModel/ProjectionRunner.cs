@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using LivingLab.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,13 +18,6 @@ public sealed partial class ProjectionRunner(
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
-    // The shortest time between the starts of two background rounds. Each round that finds events commits once, and
-    // on SQLite that commit takes the one write lock the grains' group commit needs: nudged after every write, the
-    // runner committed as often as the grains did and halved their durable writes (grain-writes benchmark, 9,900/s
-    // with it, 19,900/s without). Waiting a little lets a round take all the events of a busy moment in one commit;
-    // a quiet site still sees a change within this time, well inside the 200 ms a live update may take.
-    private static readonly TimeSpan MinRoundInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly IProjection[] projections = [.. projections];
     private readonly IEventFollower[] followers = [.. followers];
@@ -157,7 +149,6 @@ public sealed partial class ProjectionRunner(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var roundStarted = Stopwatch.GetTimestamp();
             try
             {
                 await CatchUpAsync(stoppingToken);
@@ -175,11 +166,6 @@ public sealed partial class ProjectionRunner(
             try
             {
                 await nudge.WaitAsync(PollInterval, stoppingToken);
-                var early = MinRoundInterval - Stopwatch.GetElapsedTime(roundStarted);
-                if (early > TimeSpan.Zero)
-                {
-                    await Task.Delay(early, stoppingToken);
-                }
             }
             catch (OperationCanceledException)
             {
