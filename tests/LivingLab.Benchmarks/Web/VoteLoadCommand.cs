@@ -36,7 +36,9 @@ public static class VoteLoadCommand
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = site.Address };
-        await RunPhaseAsync(http, tokens, ideaId, TimeSpan.FromSeconds(3), record: null);
+        // Long enough for tiered compilation to settle: Orleans' paths were still being recompiled (the JIT took 15% of
+        // a core) 10 s into the load after the 3 s warm-up this had before, so a 20 s run measured warm-up, not a server.
+        await RunPhaseAsync(http, tokens, ideaId, TimeSpan.FromSeconds(15), record: null);
         var latencies = new List<double>[clients];
         var failures = new int[clients];
         var clock = Stopwatch.StartNew();
