@@ -1,4 +1,3 @@
-using System.Globalization;
 using LivingLab.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -61,8 +60,10 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
         // Every host gets ports of its own, picked when it is built: hosts derived with WithWebHostBuilder run beside it.
         if (!settings.ContainsKey("Orleans:SiloPort"))
         {
-            builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+            foreach (var (key, value) in FreePorts.OrleansSettings())
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         // Many hosts share this process: a silo declared dead stops its own host instead of ending the test run.

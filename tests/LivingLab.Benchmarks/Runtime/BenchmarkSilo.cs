@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LivingLab.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,11 +33,9 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "livinglab-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(FreePorts.OrleansSettings())
         {
             ["Storage:Sqlite:Path"] = Path.Combine(directory, "bench.db"),
-            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using LivingLab.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -33,14 +32,12 @@ internal sealed class BenchmarkSite : IAsyncDisposable
     /// <summary>Starts the site; <paramref name="demo"/> seeds the demo town first, <paramref name="configure"/> maps extra endpoints.</summary>
     public static async Task<BenchmarkSite> StartAsync(string provider, bool demo = false, Action<WebApplication>? configure = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(FreePorts.OrleansSettings())
         {
             ["RateLimits:Enabled"] = "false",
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["LIVINGLAB_DEMO"] = demo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         string? directory = null;
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LivingLab.Hosting;
 using LivingLab.Storage;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LivingLab.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
