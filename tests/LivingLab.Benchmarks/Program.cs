@@ -29,7 +29,7 @@ switch (args.FirstOrDefault())
     case "search":
         return await SearchCommand.RunAsync(args[1..], Console.Out);
 
-    // Votes through the HTTP API on one idea (pipeline issue): `votes [sqlite|postgres] [pastVotes] [seconds] [clients]`.
+    // Votes through the HTTP API on one idea (pipeline issue): `votes [sqlite|postgres] [pastVotes] [seconds] [clients] [--wrk]`.
     case "votes":
         return await VoteLoadCommand.RunAsync(args[1..], Console.Out);
 
@@ -53,6 +53,6 @@ switch (args.FirstOrDefault())
         return await LiveLoadCommand.ServeAsync(args[1..]);
 
     default:
-        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | grain-writes [sqlite|postgres] [seconds] [callers] [grains] [--no-read-models] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
+        Console.Error.WriteLine("usage: calls [--one-core] | activations [count] | durable-writes [sqlite|postgres] [seconds] [callers] | grain-writes [sqlite|postgres] [seconds] [callers] [grains] [--no-read-models] | search [sqlite|postgres] [documents] [queries] | votes [sqlite|postgres] [pastVotes] [seconds] [clients] [--wrk] | votes-cluster [seconds] [clients] [ideas] | list-query [sqlite|postgres] [challenges] [queries] | live [sqlite|postgres] [connections] [votes] | pages [seconds] [connections] [challenges]");
         return 2;
 }

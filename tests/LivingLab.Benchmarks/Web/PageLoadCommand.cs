@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using LivingLab.Benchmarks.ReadModel;
 using LivingLab.ReadModel;
 using LivingLab.Storage;
@@ -17,7 +16,7 @@ namespace LivingLab.Benchmarks.Web;
 /// little of the two cores) on <c>/challenges</c> as an anonymous visitor, as a signed-in resident (never cached: every
 /// request renders), and on a hello-world endpoint mapped in the same app behind the same middleware, for the ratio.
 /// </summary>
-public static partial class PageLoadCommand
+public static class PageLoadCommand
 {
     private const string HelloPath = "/hello-world";
 
@@ -26,7 +25,7 @@ public static partial class PageLoadCommand
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var challenges = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
-        if (!File.Exists("/usr/bin/wrk"))
+        if (!Wrk.IsInstalled)
         {
             output.WriteLine("wrk is needed: apt-get install wrk");
             return 2;
@@ -50,7 +49,7 @@ public static partial class PageLoadCommand
             ("/api/challenges, signed in (same list as JSON)", await WrkAsync(new Uri(site.Address, "api/challenges?pageSize=20").ToString(), seconds, connections, [$"Authorization: Bearer {token}"])),
         };
 
-        output.WriteLine("| load | requests/s | p50 | p99 | non-2xx |");
+        output.WriteLine("| load | requests/s | p50 | p99 | errors |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var (name, result) in rows)
         {
@@ -66,55 +65,7 @@ public static partial class PageLoadCommand
     private static async Task<WrkResult> WrkAsync(string url, int seconds, int connections, IReadOnlyList<string> headers)
     {
         // A short warm-up first, so the JIT and the cache are settled before the measured run.
-        await RunWrkAsync(url, 3, connections, headers);
-        return Parse(await RunWrkAsync(url, seconds, connections, headers));
+        await Wrk.RunAsync(url, 3, 2, connections, headers);
+        return await Wrk.RunAsync(url, seconds, 2, connections, headers);
     }
-
-    private static async Task<string> RunWrkAsync(string url, int seconds, int connections, IReadOnlyList<string> headers)
-    {
-        var info = new ProcessStartInfo("/usr/bin/wrk") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", "Accept-Encoding: br, gzip" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var header in headers)
-        {
-            info.ArgumentList.Add("-H");
-            info.ArgumentList.Add(header);
-        }
-
-        info.ArgumentList.Add(url);
-        using var wrk = Process.Start(info)!;
-        var text = await wrk.StandardOutput.ReadToEndAsync();
-        await wrk.WaitForExitAsync();
-        return text;
-    }
-
-    private static WrkResult Parse(string text)
-    {
-        var rate = double.Parse(RequestsPerSecond().Match(text).Groups[1].Value, CultureInfo.InvariantCulture);
-        var errors = NonSuccess().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new WrkResult(rate, Percentile(text, "50"), Percentile(text, "99"), errors);
-    }
-
-    private static double Percentile(string text, string percent)
-    {
-        var match = Regex.Match(text, $@"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
-        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        return match.Groups[2].Value switch
-        {
-            "us" => value / 1000,
-            "s" => value * 1000,
-            _ => value,
-        };
-    }
-
-    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
-    private static partial Regex RequestsPerSecond();
-
-    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
-    private static partial Regex NonSuccess();
-
-    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, int Errors);
 }

@@ -19,20 +19,27 @@ namespace LivingLab.Benchmarks.Web;
 /// </summary>
 public static class VoteLoadCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    public static async Task<int> RunAsync(string[] arguments, TextWriter output)
     {
+        var useWrk = arguments.Contains("--wrk");
+        var args = arguments.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var provider = args.Length > 0 ? args[0] : "sqlite";
         var pastVotes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
         var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         var clients = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
 
         await using var site = await BenchmarkSite.StartAsync(provider);
-        output.WriteLine($"votes: {provider}, {clients} clients, {seconds} s, {pastVotes:N0} past votes on the idea");
+        output.WriteLine($"votes: {provider}, {clients} clients, {seconds} s, {pastVotes:N0} past votes on the idea, load from {(useWrk ? "wrk" : "this process")}");
         var setup = Stopwatch.StartNew();
         var tokens = await site.CreateResidentsAsync(clients, "voter");
         var ideaId = await ProposeIdeaAsync(site, tokens[0]);
         await StorePastVotesAsync(site, ideaId, pastVotes);
         output.WriteLine($"setup: {clients} residents, 1 idea, {pastVotes:N0} past votes in {setup.Elapsed.TotalSeconds:F1} s");
+
+        if (useWrk)
+        {
+            return await RunWithWrkAsync(site, tokens, ideaId, seconds, pastVotes, output);
+        }
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = site.Address };
@@ -83,6 +90,28 @@ public static class VoteLoadCommand
                 }
             }
         })));
+    }
+
+    private static async Task<int> RunWithWrkAsync(BenchmarkSite site, IReadOnlyList<string> tokens, string ideaId, int seconds, int pastVotes, TextWriter output)
+    {
+        if (!Wrk.IsInstalled)
+        {
+            output.WriteLine("wrk is needed: apt-get install wrk");
+            return 2;
+        }
+
+        // The same 15 s warm-up as the in-process load; every resident starts without a vote.
+        await WrkVoteLoad.RunAsync(site.Address, ideaId, tokens, tokens.Select(_ => false).ToArray(), 15);
+        using var http = new HttpClient { BaseAddress = site.Address };
+        var voted = await Task.WhenAll(tokens.Select(token => HasVotedAsync(http, new AuthenticationHeaderValue("Bearer", token), ideaId)));
+        var (result, refused) = await WrkVoteLoad.RunAsync(site.Address, ideaId, tokens, voted, seconds);
+
+        var count = await VoteCountAsync(site, ideaId);
+        var writes = result.Requests - refused;
+        output.WriteLine($"durable vote writes: {writes:N0} in {seconds} s = {writes / (double)seconds:N0}/s, refused {refused:N0}, socket errors and non-2xx {result.Errors:N0}");
+        output.WriteLine($"latency ms (wrk): p50 {result.P50Ms:F2}  p90 {result.P90Ms:F2}  p99 {result.P99Ms:F2}");
+        output.WriteLine($"idea vote count after the run: {count:N0} (past votes {pastVotes:N0} + clients that ended on a vote)");
+        return result.Errors == 0 ? 0 : 1;
     }
 
     private static async Task<bool> HasVotedAsync(HttpClient http, AuthenticationHeaderValue auth, string ideaId)
