@@ -4,6 +4,7 @@ using System.Text.Json;
 using LivingLab.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -38,6 +39,8 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["LIVINGLAB_DEMO"] = demo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // As in a published site (see LivingLabFactory): precompressed files as built, never recompressed.
+            ["ReloadStaticAssetsAtRuntime"] = "false",
         };
         string? directory = null;
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
@@ -57,6 +60,9 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // wwwroot and its precompressed files, mapped by the web project's runtime manifest in this build's output.
+        builder.WebHost.UseWebRoot(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         builder.AddLivingLabWeb();
         var app = builder.Build();
         app.UseLivingLabWeb();

@@ -22,6 +22,7 @@ public sealed class HomePageBrowserTests
         Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
         Assert.Empty(failures);
         Assert.Empty(await SeriousAxeViolationsAsync(page));
+        Assert.Empty(await MudEnglishOnPage.FindAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ArtifactPath($"home-{culture}.png"), FullPage = true });
     }
 

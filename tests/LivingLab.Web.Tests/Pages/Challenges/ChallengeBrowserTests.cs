@@ -249,6 +249,7 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab, ITestOutp
                 Assert.Equal(1, await page.Locator("h1").CountAsync());
                 var violations = await HomePageBrowserTests.SeriousAxeViolationsAsync(page);
                 Assert.True(violations.Count == 0, $"{name} {culture} {width}: {string.Join(", ", violations)}");
+                Assert.Empty(await MudEnglishOnPage.FindAsync(page));
                 // Nothing may need sideways scrolling on a phone (tables and long words wrap).
                 Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name} {culture} {width} scrolls sideways");
                 Assert.Empty(failures);

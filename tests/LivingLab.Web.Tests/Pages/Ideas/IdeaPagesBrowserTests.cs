@@ -38,6 +38,7 @@ public sealed class IdeaPagesBrowserTests(IdeaPagesTown town)
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         Assert.Empty(failures);
         Assert.Empty(await HomePageBrowserTests.SeriousAxeViolationsAsync(page));
+        Assert.Empty(await MudEnglishOnPage.FindAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ArtifactPath($"idpages-{name}-{culture}.png"), FullPage = true });
 
         await page.SetViewportSizeAsync(360, 800);

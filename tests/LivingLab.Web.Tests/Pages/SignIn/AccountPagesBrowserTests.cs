@@ -36,6 +36,7 @@ public sealed class AccountPagesBrowserTests(ChallengeBrowserFixture lab) : ICla
                 Assert.Equal(1, await page.Locator("h1").CountAsync());
                 var violations = await HomePageBrowserTests.SeriousAxeViolationsAsync(page);
                 Assert.True(violations.Count == 0, $"{name} {culture} {width}: {string.Join(", ", violations)}");
+                Assert.Empty(await MudEnglishOnPage.FindAsync(page));
                 Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name} {culture} {width} scrolls sideways");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ArtifactPath($"account-{name}-{culture}-{width}.png"), FullPage = true });
                 await page.Context.CloseAsync();

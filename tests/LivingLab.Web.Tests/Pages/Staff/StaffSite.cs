@@ -156,6 +156,8 @@ internal sealed class StaffSite : IAsyncDisposable
     {
         var violations = await HomePageBrowserTests.SeriousAxeViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{page.Url}: {string.Join("; ", violations)}");
+        var english = await MudEnglishOnPage.FindAsync(page);
+        Assert.True(english.Count == 0, $"{page.Url}: MudBlazor's English on a Japanese page: {string.Join(", ", english)}");
     }
 
     /// <summary>Saves a full-page screenshot to artifacts/screenshots.</summary>
