@@ -18,6 +18,7 @@ using LivingLab.Web.Features.Live;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -64,13 +65,16 @@ public static class WebHostingExtensions
         // Japanese text stays readable (and a third the size) in the HTML instead of becoming &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSingleton<MatcherPolicy, PublicPagesPolicy>();
+        builder.Services.AddLivingLabCircuits(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddTransient<MudLocalizer, MudTranslations>();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(_ => new MarkdownRenderer());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Ideas.IdeaParticipation>();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();
@@ -134,7 +138,9 @@ public static class WebHostingExtensions
         app.MapListApi();
         app.MapLiveEndpoints();
         app.MapLivingLabApiDocs();
-        app.MapRazorComponents<App>().WithStaticAssets(assets);
+        // The same pages twice: anonymous reads go to PublicApp (cacheable, no circuit), the rest to App (PublicPagesPolicy).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(assets);
+        app.MapRazorComponents<PublicApp>().WithStaticAssets(assets);
         return app;
     }
 

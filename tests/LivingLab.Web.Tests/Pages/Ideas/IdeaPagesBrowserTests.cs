@@ -182,7 +182,9 @@ public sealed class IdeaPagesBrowserTests(IdeaPagesTown town)
         page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
 
         // The refusal answers 400, as the API does, and htmx still swaps it in (the site-wide htmx-config in App.razor).
-        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#apply-submit"), r => r.Request.Method == "POST");
+        // The page's own post, not the circuit's (/_blazor/negotiate is a POST too on a signed-in page).
+        var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#apply-submit"),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == $"/ideas/{town.PilotIdea}");
         Assert.Equal(400, refused.Status);
         var error = page.Locator("#apply-error");
         await Assertions.Expect(error).ToBeVisibleAsync();
