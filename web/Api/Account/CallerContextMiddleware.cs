@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LivingLab.People;
 
 namespace LivingLab.Web.Api.Account;
@@ -9,15 +10,24 @@ public static class CallerContextMiddleware
     public static IApplicationBuilder UseCallerContext(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         // Set inside this async method, the context flows into the rest of the request and no further.
-        if (AccountPrincipal.PersonId(context.User) is { } id)
+        SetCaller(context.User);
+        await next(context);
+    });
+
+    /// <summary>
+    /// Makes <paramref name="user"/> the caller of the grain calls that follow in the calling method (a circuit has no
+    /// request, so interactive components' façades call this before each grain call). Synchronous on purpose: an async
+    /// helper's change to the call context would be undone when it returned.
+    /// </summary>
+    public static void SetCaller(ClaimsPrincipal user)
+    {
+        if (AccountPrincipal.PersonId(user) is { } id)
         {
-            Caller.Set(id, AccountPrincipal.RolesOf(context.User), AccountPrincipal.PartnerIdOf(context.User));
+            Caller.Set(id, AccountPrincipal.RolesOf(user), AccountPrincipal.PartnerIdOf(user));
         }
         else
         {
             Caller.Clear();
         }
-
-        await next(context);
-    });
+    }
 }

@@ -170,7 +170,7 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab, ITestOutp
     }
 
     [Fact]
-    public async Task With_javascript_support_swaps_the_card_in_place_and_keeps_the_focus_on_the_button()
+    public async Task With_javascript_support_answers_in_place_and_keeps_the_focus_on_the_button()
     {
         var (author, _) = await lab.Person("酒田 花子");
         var id = await ChallengeBrowserFixture.Challenge(author, new { title = "公民館のWi-Fiが遅い", body = "動画の講座が止まります。", category = "digital" });
@@ -178,6 +178,8 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab, ITestOutp
         var page = await lab.Page("ja", email);
         var failures = ChallengeBrowserFixture.RecordFailures(page);
         await page.GotoAsync($"/challenges/{id}");
+        // A signed-in reader gets the support card as an interactive island; before its circuit is up a press is the form post.
+        await Assertions.Expect(page.GetByTestId("support-island")).ToHaveAttributeAsync("data-interactive", "true");
         await page.EvaluateAsync("window.notReloaded = true");
 
         await page.Locator("#support-button").FocusAsync();
@@ -193,6 +195,33 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture lab, ITestOutp
         await Assertions.Expect(page.GetByTestId("support-count")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("#support-button")).ToHaveAttributeAsync("aria-pressed", "false");
         Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"));
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Support_in_one_browser_changes_the_count_in_another_without_a_reload()
+    {
+        var (author, _) = await lab.Person("港 一郎");
+        var id = await ChallengeBrowserFixture.Challenge(author, new { title = "バス停に屋根がほしい", body = "雨の日に待つのがつらい。", category = "transport" });
+        var (_, supporterEmail) = await lab.Person("浜 なぎさ");
+        var (_, watcherEmail) = await lab.Person("岬 そら");
+        var supporter = await lab.Page("ja", supporterEmail);
+        var watcher = await lab.Page("en", watcherEmail);
+        var failures = ChallengeBrowserFixture.RecordFailures(watcher);
+        await supporter.GotoAsync($"/challenges/{id}");
+        await watcher.GotoAsync($"/challenges/{id}");
+        foreach (var page in new[] { supporter, watcher })
+        {
+            await Assertions.Expect(page.GetByTestId("support-island")).ToHaveAttributeAsync("data-interactive", "true");
+        }
+
+        await watcher.EvaluateAsync("window.notReloaded = true");
+        await supporter.Locator("#support-button").ClickAsync();
+
+        await Assertions.Expect(watcher.GetByTestId("support-count")).ToHaveTextAsync("1");
+        await supporter.Locator("#support-button").ClickAsync();
+        await Assertions.Expect(watcher.GetByTestId("support-count")).ToHaveTextAsync("0");
+        Assert.True(await watcher.EvaluateAsync<bool>("window.notReloaded === true"));
         Assert.Empty(failures);
     }
 
