@@ -52,13 +52,6 @@ public sealed class LivingLabFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        // The precompressed and fingerprinted files MapStaticAssets serves live beside the build (obj/, the packages),
-        // not in web/wwwroot: the build's runtime manifest maps them, as it does for dotnet run. Without it a
-        // compressed asset answered 200 with an empty body. Runtime reloading is off as in a published site: with it, a
-        // file whose modification time has sub-second digits (any file edited here) never matches the manifest's
-        // whole seconds and goes out as uncompressed gzip.
-        builder.UseStaticWebAssets();
-        builder.UseSetting("ReloadStaticAssetsAtRuntime", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -33,6 +33,7 @@ public static class WebHostingExtensions
     /// <summary>Registers the silo and everything the pages need.</summary>
     public static WebApplicationBuilder AddLivingLabWeb(this WebApplicationBuilder builder)
     {
+        builder.UseBuiltStaticAssets();
         // The store first: its migration service then runs before the silo starts, and the silo before the services
         // below that call grains when they start (first admin, demo town, live hub).
         builder.Services.AddLivingLabStore(builder.Configuration);
@@ -83,6 +84,22 @@ public static class WebHostingExtensions
         builder.Services.AddLivingLabApiDocs();
         builder.Services.AddLivingLabLive();
         return builder;
+    }
+
+    // Run from a build instead of a publish (Production from bin/, the process tests, WebApplicationFactory), the
+    // precompressed files MapStaticAssets serves live beside the build (obj/, the packages), not in wwwroot: without
+    // the build's runtime manifest such a file answered 200 with an empty body. A published site has no such manifest
+    // and this does nothing. Outside Development nobody edits wwwroot under a running site, so the runtime reload that
+    // re-gzips a file without compressing it (a sub-second modification time never matches the manifest) stays off.
+    private static void UseBuiltStaticAssets(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        builder.WebHost.UseStaticWebAssets();
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
     }
 
     /// <summary>Adds the middleware and endpoints, in order.</summary>
