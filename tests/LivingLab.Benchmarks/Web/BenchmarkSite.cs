@@ -39,8 +39,6 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             ["Demo:Enabled"] = demo ? "true" : "false",
             ["LIVINGLAB_DEMO"] = demo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            // As in a published site (see LivingLabFactory): precompressed files as built, never recompressed.
-            ["ReloadStaticAssetsAtRuntime"] = "false",
         };
         string? directory = null;
         if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
@@ -56,12 +54,16 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         }
 
         var port = FreePorts.Next();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        // wwwroot and its precompressed files, mapped by the web project's runtime manifest in this build's output.
-        builder.WebHost.UseWebRoot(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        // wwwroot's precompressed files, mapped by the web project's runtime manifest in this build's output.
         StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         builder.AddLivingLabWeb();
         var app = builder.Build();
