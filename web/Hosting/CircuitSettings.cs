@@ -4,7 +4,7 @@ namespace LivingLab.Web.Hosting;
 
 /// <summary>
 /// Bounds on interactive circuits. A closed or dropped tab keeps its circuit for a while so a phone that lost signal
-/// can come back to the same state; each kept circuit holds memory (about 0.8 MB for a page with one island, BLAZOR.md).
+/// can come back to the same state; each kept circuit holds memory (461 KB per idle idea page with its vote island, docs/PERFORMANCE.md).
 /// </summary>
 public static class CircuitSettings
 {

@@ -69,7 +69,6 @@ public abstract class LiveCountIsland : ComponentBase, IAsyncDisposable
         {
             // Watching starts with the item as it stands, so a change between the prerender and now is not missed.
             watch = await LiveWatch.StartAsync(Live, Kind, ItemId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, OnLiveAsync);
-            StateHasChanged();
         }
     }
 
