@@ -20,6 +20,7 @@ public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IDataPro
         new(() => MigrationRunner.Load("LivingLab.Storage.Sqlite.Migrations."));
 
     private readonly string connectionString;
+    private readonly string pooledConnectionString;
     private readonly SqliteReadPool reads;
     private readonly GroupCommitWriter writer;
     private readonly SqliteWriteGate gate = new();
@@ -36,6 +37,7 @@ public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IDataPro
         }
 
         connectionString = SqliteConnections.ConnectionString(fullPath);
+        pooledConnectionString = SqliteConnections.PooledConnectionString(fullPath);
         reads = new SqliteReadPool(connectionString, options.MaxPooledReaders);
         writer = new GroupCommitWriter([new SqliteWriteExecutor(connectionString, this, gate)], options.MaxBatchSize, "livinglab-sqlite-writer");
     }
@@ -44,9 +46,9 @@ public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IDataPro
 
     Func<StateWrite, Task>? IStorageFaultHooks.BeforeEventAppend { get; set; }
 
-    /// <summary>Read models share the file; their connections get the same durability pragmas.</summary>
+    /// <summary>Read models share the file; their connections get the same durability pragmas and come from a pool.</summary>
     public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<DbConnection>(SqliteConnections.Open(connectionString));
+        Task.FromResult<DbConnection>(SqliteConnections.OpenPooled(pooledConnectionString));
 
     DbConnection IDataProtectionKeyDatabase.OpenConnection() => SqliteConnections.Open(connectionString);
 
@@ -98,6 +100,8 @@ public sealed class SqliteStateStore : IStateStore, IReadModelDatabase, IDataPro
 
         await writer.DisposeAsync().ConfigureAwait(false);
         reads.Dispose();
+        using var pooled = new SqliteConnection(pooledConnectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     // SQLite calls are synchronous and short (WAL reads never wait for the writer), so they run inline
