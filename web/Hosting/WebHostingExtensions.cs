@@ -1,3 +1,4 @@
+using LivingLab.Web.Components.Theme;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -70,6 +71,7 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<MatcherPolicy, PublicPagesPolicy>();
         builder.Services.AddLivingLabCircuits(builder.Configuration);
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<LivingLab.Web.Components.Theme.ThemeStylesheet>();
         builder.Services.AddTransient<MudLocalizer, MudTranslations>();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(_ => new MarkdownRenderer());
@@ -142,6 +144,7 @@ public static class WebHostingExtensions
         var assets = Path.Combine(AppContext.BaseDirectory, "LivingLab.Web.staticwebassets.endpoints.json");
         app.MapStaticAssets(assets);
         app.MapLivingLabHealth();
+        app.MapThemeStylesheet();
         if (OrleansDashboard.IsEnabled(app.Configuration))
         {
             app.MapOrleansDashboard(routePrefix: OrleansDashboard.Path).RequireAuthorization(AccountSchemes.AdminPolicy);
