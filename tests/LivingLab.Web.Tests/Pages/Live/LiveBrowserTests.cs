@@ -100,6 +100,7 @@ public sealed class LiveBrowserTests(LiveTown town) : IClassFixture<LiveTown>
         Assert.Contains(following, f => f.Contains("移動販売車の巡回ルートを見直す") && f.Contains(culture == "ja" ? "保留中" : "On hold"));
         Assert.Empty(failures);
         Assert.Empty(await HomePageBrowserTests.SeriousAxeViolationsAsync(page));
+        Assert.Empty(await MudEnglishOnPage.FindAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserSession.ArtifactPath($"me-{culture}.png"), FullPage = true });
 
         await page.SetViewportSizeAsync(360, 800);
