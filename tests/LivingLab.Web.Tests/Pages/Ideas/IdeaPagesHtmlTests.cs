@@ -27,11 +27,8 @@ public sealed class IdeaPagesHtmlTests(IdeaPagesTown town)
         Assert.Equal("2", page.QuerySelector("[data-testid=column-pilot] [data-testid=card-votes]")!.TextContent);
         Assert.Contains(IdeaPagesTown.PartnerName, page.QuerySelector("[data-testid=column-pilot]")!.TextContent);
 
-        var live = page.QuerySelector("[sse-connect='/live/board']")!;
-        Assert.Equal("sse", live.GetAttribute("hx-ext"));
-        var part = live.QuerySelector("#board")!;
-        Assert.Equal("sse:board", part.GetAttribute("hx-trigger"));
-        Assert.Equal("#board", part.GetAttribute("hx-select"));
+        var live = page.QuerySelector("[data-live-src='/live/board']")!;
+        Assert.Equal("board", live.QuerySelector("#board")!.GetAttribute("data-live-refresh"));
     }
 
     [Fact]
@@ -71,12 +68,11 @@ public sealed class IdeaPagesHtmlTests(IdeaPagesTown town)
         var (status, page) = await GetAsync($"/ideas/{town.PilotIdea}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var live = page.QuerySelector($"[sse-connect='/live/ideas/{town.PilotIdea}']")!;
-        Assert.Equal("sse", live.GetAttribute("hx-ext"));
-        var stage = live.QuerySelector("[sse-swap=stage] [data-testid=stage]")!;
+        var live = page.QuerySelector($"[data-live-src='/live/ideas/{town.PilotIdea}']")!;
+        var stage = live.QuerySelector("[data-live-swap=stage] [data-testid=stage]")!;
         Assert.Contains("実証", stage.TextContent);
         var votes = live.QuerySelector("[data-testid=vote-count]")!;
-        Assert.Equal("vote-count", votes.GetAttribute("sse-swap"));
+        Assert.Equal("vote-count", votes.GetAttribute("data-live-swap"));
         Assert.Equal("2", votes.TextContent);
         Assert.Equal(IdeaPagesTown.PartnerName, live.QuerySelector("[data-testid=operator]")!.TextContent);
         Assert.Equal([IdeaPagesTown.PartnerName], live.QuerySelectorAll("[data-testid=partners] li").Select(li => li.TextContent.Trim()));
@@ -183,8 +179,8 @@ public sealed class IdeaPagesHtmlTests(IdeaPagesTown town)
         Assert.Equal(3, kpis.Length);
         var bookings = kpis.Single(r => r.TextContent.Contains("オンライン予約の割合", StringComparison.Ordinal));
         Assert.Contains("112%", bookings.TextContent);
-        var live = page.QuerySelector("[sse-connect='/live/dashboard']")!;
-        Assert.Equal("sse:counts", live.QuerySelector("#dashboard-counts")!.GetAttribute("hx-trigger"));
+        var live = page.QuerySelector("[data-live-src='/live/dashboard']")!;
+        Assert.Equal("counts", live.QuerySelector("#dashboard-counts")!.GetAttribute("data-live-refresh"));
     }
 
     [Fact]

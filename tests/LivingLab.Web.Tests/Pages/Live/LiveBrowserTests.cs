@@ -21,11 +21,11 @@ public sealed class LiveBrowserTests(LiveTown town) : IClassFixture<LiveTown>
         await watcher.SetContentAsync($$"""
             <!DOCTYPE html>
             <html lang="ja"><head><meta charset="utf-8"><title>live</title>
-            <script src="/lib/htmx/htmx.min.js"></script><script src="/lib/htmx/sse.min.js"></script></head>
+            <script src="/js/live.js"></script></head>
             <body><main>
-            <div hx-ext="sse" sse-connect="/live/challenges/{{challengeId}}"><span data-testid="support-count" sse-swap="support-count">0</span></div>
-            <div hx-ext="sse" sse-connect="/live/ideas/{{ideaId}}"><span sse-swap="stage"><span data-testid="stage">?</span></span>
-            <span data-testid="vote-count" sse-swap="vote-count">0</span></div>
+            <div data-live-src="/live/challenges/{{challengeId}}"><span data-testid="support-count" data-live-swap="support-count">0</span></div>
+            <div data-live-src="/live/ideas/{{ideaId}}"><span data-live-swap="stage"><span data-testid="stage">?</span></span>
+            <span data-testid="vote-count" data-live-swap="vote-count">0</span></div>
             </main></body></html>
             """);
         await Assertions.Expect(watcher.GetByTestId("stage")).ToContainTextAsync("課題発見");
