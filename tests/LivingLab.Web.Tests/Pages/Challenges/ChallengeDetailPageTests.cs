@@ -64,7 +64,7 @@ public sealed class ChallengeDetailPageTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(PageForms.HasForm(document, "support"));
-        var link = document.QuerySelector("#support a.button")!;
+        var link = document.QuerySelector("#support a.mud-button-root")!;
         Assert.Equal("ログインして応援する", link.TextContent);
         Assert.Equal($"login?returnUrl=%2Fchallenges%2F{id}%23support", link.GetAttribute("href"));
         Assert.Equal($"/live/challenges/{id}", document.QuerySelector("[sse-connect]")!.GetAttribute("sse-connect"));

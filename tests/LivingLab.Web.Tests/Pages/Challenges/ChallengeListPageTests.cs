@@ -97,7 +97,7 @@ public sealed class ChallengeListPageTests
         var (_, nothing) = await PageForms.Get(host.Anonymous(), "/challenges?q=存在しない言葉");
 
         Assert.Contains("まだ課題は投稿されていません。", empty.QuerySelector(".empty")!.TextContent);
-        Assert.Equal("challenges/new", empty.QuerySelector(".empty a.button")!.GetAttribute("href"));
+        Assert.Equal("challenges/new", empty.QuerySelector(".empty a.mud-button-root")!.GetAttribute("href"));
         Assert.Contains("条件に合う課題は見つかりませんでした。", nothing.QuerySelector(".empty")!.TextContent);
     }
 
