@@ -11,7 +11,7 @@ namespace LivingLab.Web.Features.Live;
 /// Server-Sent Events for live pages (text/event-stream written by hand, for comments as heartbeats and a retry hint):
 /// <c>/live/challenges/{id}</c> (support-count, status), <c>/live/ideas/{id}</c> (vote-count, stage, status),
 /// <c>/live/board</c> (board), <c>/live/dashboard</c> (counts) and <c>/live/me</c> (unread). Each event's data is an
-/// HTML fragment or text to swap in (htmx's SSE extension). Never cached, never compressed, never rate limited.
+/// HTML fragment or text to swap in (js/live.js). Never cached, never compressed, never rate limited.
 /// </summary>
 public static class LiveEndpoints
 {

@@ -106,7 +106,6 @@ public sealed class ChallengeBrowserFixture : IAsyncLifetime
     /// <summary>
     /// Like <see cref="BrowserSession.RecordFailures"/>, except for the live-update connection: its endpoint comes from
     /// another part of the site and, until it is there, its failure is expected and harmless (the page works without it).
-    /// htmx's SSE extension logs that failure as a bare "[object Event]" from its own script.
     /// </summary>
     public static List<string> RecordFailures(IPage page)
     {
@@ -127,9 +126,8 @@ public sealed class ChallengeBrowserFixture : IAsyncLifetime
         };
         page.Console += (_, message) =>
         {
-            var fromLiveUpdates = message.Location.Contains("/lib/htmx/", StringComparison.Ordinal) && message.Text == "[object Event]";
             var liveNotFound = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal) && message.Location.Contains("/live/", StringComparison.Ordinal);
-            if (message.Type == "error" && !fromLiveUpdates && !liveNotFound)
+            if (message.Type == "error" && !liveNotFound)
             {
                 failures.Add($"console: {message.Text} ({message.Location})");
             }

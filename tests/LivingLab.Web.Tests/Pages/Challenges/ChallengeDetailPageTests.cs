@@ -23,7 +23,7 @@ public sealed class ChallengeDetailPageTests
         // A signed-in reader's count follows live inside the interactive island; an anonymous reader's through the stream.
         Assert.NotNull(after.QuerySelector("[data-testid=support-island] [data-testid=support-count]"));
         var (_, anonymous) = await PageForms.Get(host.Anonymous(), page);
-        Assert.Equal("support-count", anonymous.QuerySelector("[data-testid=support-count]")!.GetAttribute("sse-swap"));
+        Assert.Equal("support-count", anonymous.QuerySelector("[data-testid=support-count]")!.GetAttribute("data-live-swap"));
         Assert.Equal("true", after.QuerySelector(".support-button")!.GetAttribute("aria-pressed"));
 
         using var withdrawn = await PageForms.Submit(supporter, page, "support");
@@ -67,8 +67,7 @@ public sealed class ChallengeDetailPageTests
         var link = document.QuerySelector("#support a.mud-button-root")!;
         Assert.Equal("ログインして応援する", link.TextContent);
         Assert.Equal($"login?returnUrl=%2Fchallenges%2F{id}%23support", link.GetAttribute("href"));
-        Assert.Equal($"/live/challenges/{id}", document.QuerySelector("[sse-connect]")!.GetAttribute("sse-connect"));
-        Assert.Equal("sse", document.QuerySelector("[sse-connect]")!.GetAttribute("hx-ext"));
+        Assert.Equal($"/live/challenges/{id}", document.QuerySelector("[data-live-src]")!.GetAttribute("data-live-src"));
     }
 
     [Fact]

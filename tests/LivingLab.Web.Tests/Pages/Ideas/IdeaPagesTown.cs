@@ -109,8 +109,8 @@ public sealed class IdeaPagesTown : IAsyncLifetime
 
     /// <summary>
     /// Collects what goes wrong on a page, as <see cref="BrowserSession.RecordFailures"/> does, except the live-update
-    /// stream under /live/: its endpoints belong to another feature, and while they are missing the browser reports the
-    /// 404 and htmx's SSE extension logs the EventSource error event itself ("[object Event]").
+    /// stream under /live/: a stream cut when a test's host stops is reported by the browser, and is harmless (the page
+    /// works without it).
     /// </summary>
     public static List<string> RecordFailures(IPage page)
     {

@@ -142,7 +142,7 @@ public sealed class LiveBrowserTests(LiveTown town) : IClassFixture<LiveTown>
             new { toStage = "discovery", rationale = "調査の範囲を見直します。", evidence = Array.Empty<string>() });
         Assert.True(advanced.IsSuccessStatusCode, await advanced.Content.ReadAsStringAsync());
         await Assertions.Expect(page.GetByTestId("unread-count")).ToHaveTextAsync("1");
-        // htmx swapped the list in place; the page itself never reloaded.
+        // Blazor's enhanced form patched the list in place; the page itself never reloaded.
         Assert.True(await page.EvaluateAsync<bool>("window.stillHere === true"));
         Assert.Empty(failures);
         await page.Context.CloseAsync();
