@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using LivingLab.Common;
 using LivingLab.Ideas;
+using LivingLab.People;
 using LivingLab.Pipeline;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.IdeaList;
 using LivingLab.Web.Api.Account;
-using LivingLab.Web.Components;
 using LivingLab.Web.Features.Ideas;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -19,10 +20,12 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
     /// <summary>The open ideas in every stage; empty for anyone not on staff.</summary>
     public async Task<BoardSnapshot> LoadAsync()
     {
-        if (!await SignInAsStaffAsync())
+        if (await StaffMemberAsync() is not { } user)
         {
             return BoardSnapshot.Empty;
         }
+
+        CallerContextMiddleware.SetCaller(user);
 
         var open = (await ideas.ListAsync(new IdeaListQuery(Status: IdeaStatus.Open, Sort: IdeaSort.Votes, PageSize: MaxOpenIdeas))).Value!.Items;
         var cards = open.Select(i => new BoardCard(i.Id, i.Title, i.Stage, i.VoteCount, i.Operator)).ToList();
@@ -33,8 +36,16 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
     }
 
     /// <summary>The idea as it stands now, with the checklist of its next gate; null when gone or the reader is not staff.</summary>
-    public async Task<IdeaDetails?> GetAsync(string ideaId) =>
-        await SignInAsStaffAsync() && Ids.IsWellFormed(ideaId) ? await grains.GetGrain<IIdeaGrain>(ideaId).GetAsync() : null;
+    public async Task<IdeaDetails?> GetAsync(string ideaId)
+    {
+        if (await StaffMemberAsync() is not { } user || !Ids.IsWellFormed(ideaId))
+        {
+            return null;
+        }
+
+        CallerContextMiddleware.SetCaller(user);
+        return await grains.GetGrain<IIdeaGrain>(ideaId).GetAsync();
+    }
 
     /// <summary>
     /// Moves the idea to <paramref name="to"/> through the grain's stage gate. <paramref name="evidence"/> is typed one link
@@ -42,10 +53,12 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
     /// </summary>
     public async Task<CommandResult<IdeaDetails>> MoveAsync(string ideaId, Stage to, string? rationale, string? evidence)
     {
-        if (!await SignInAsStaffAsync())
+        if (await StaffMemberAsync() is not { } user)
         {
             return CommandResult<IdeaDetails>.Reject("forbidden");
         }
+
+        CallerContextMiddleware.SetCaller(user);
 
         var links = (evidence ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
         var result = await grains.GetGrain<IIdeaGrain>(ideaId).AdvanceAsync(new AdvanceInput(to, rationale, links));
@@ -58,12 +71,14 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
         return result;
     }
 
-    // A circuit has no request for CallerContextMiddleware to run on: each call puts the person into the grain call context
-    // itself. The grain checks the role again; checking here keeps a resident's circuit from even reading the board.
-    private async Task<bool> SignInAsStaffAsync()
+    // A circuit has no request for CallerContextMiddleware to run on, so each call puts the person into the grain call
+    // context itself, in the method that calls the grain: the context is an AsyncLocal, and a value set inside an awaited
+    // helper would be gone when it returns. The grain checks the role again; checking here keeps a resident's circuit
+    // from even reading the board.
+    private async Task<ClaimsPrincipal?> StaffMemberAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
-        CallerContextMiddleware.SetCaller(user);
-        return AccountPrincipal.PersonId(user) is not null && (user.IsInRole(LivingLab.People.Roles.Facilitator) || user.IsInRole(LivingLab.People.Roles.Admin));
+        var staff = AccountPrincipal.PersonId(user) is not null && (user.IsInRole(Roles.Facilitator) || user.IsInRole(Roles.Admin));
+        return staff ? user : null;
     }
 }
