@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using LivingLab.ReadModel;
+using LivingLab.ReadModel.IdeaList;
+using Microsoft.AspNetCore.Components.Authorization;
+using LivingLab.Web.Components;
+using LivingLab.Web.Features.Facilitate.Board;
+using LivingLab.Web.Tests.Pages.Staff;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace LivingLab.Web.Tests.Components.StageBoard;
+
+/// <summary>
+/// The stage board's keyboard and menu path, rendered by bUnit over the real site (grains, read model, stage gate): a
+/// card's "Move to…" menu opens the move dialog, confirming moves the idea in its grain, and a refused gate lists what
+/// is missing in the page's language while the card stays where it was.
+/// </summary>
+public sealed class StageBoardTests
+{
+    // An upper bound for the real grain and read-model calls on a loaded machine, never a measured time.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Choosing_the_next_stage_from_a_cards_menu_and_confirming_moves_the_idea_in_its_grain()
+    {
+        await using var site = await StaffSite.StartAsync();
+        var idea = await site.NewIdea("商店街の空き店舗でスマホ相談会");
+        UseCulture("ja");
+        await using var context = await BoardContextAsync(site);
+        var board = context.Render<Features.Facilitate.Board.StageBoard>();
+
+        var card = board.WaitForElement($"[data-idea='{idea}']", Wait);
+        Assert.NotNull(board.Find("[data-testid=board-column-discovery]").QuerySelector($"[data-idea='{idea}']"));
+        card.QuerySelector("[data-testid=move-menu] button")!.Click();
+        board.WaitForElement("[data-testid=move-to-research]", Wait).Click();
+
+        board.WaitForElement("#move-rationale", Wait).Input("住民説明会で関心が高かったため、調査に進めます。");
+        board.Find("#move-evidence").Input("https://town.example.jp/minutes/2");
+        board.Find("[data-testid=move-confirm]").Click();
+
+        board.WaitForAssertion(() =>
+        {
+            Assert.Empty(board.FindAll("[data-testid=move-dialog]"));
+            Assert.NotNull(board.Find("[data-testid=board-column-research]").QuerySelector($"[data-idea='{idea}']"));
+            Assert.Contains("「調査」に移しました", board.Find("[data-testid=board-status]").TextContent, StringComparison.Ordinal);
+        }, Wait);
+        var stored = await site.Json($"/api/ideas/{idea}");
+        Assert.Equal("research", stored.GetProperty("stage").GetString());
+    }
+
+    [Theory]
+    [InlineData("ja", "運営者", "KPI")]
+    [InlineData("en", "operator", "KPI")]
+    public async Task A_move_into_pilot_without_operator_or_KPI_is_refused_with_every_missing_condition_and_the_card_stays(string culture, string operatorWord, string kpiWord)
+    {
+        await using var site = await StaffSite.StartAsync();
+        var idea = await site.NewIdea("とびしまの買い物をLINEで注文");
+        await site.Advance(idea, "research");
+        UseCulture(culture);
+        await using var context = await BoardContextAsync(site);
+        var board = context.Render<Features.Facilitate.Board.StageBoard>();
+
+        board.WaitForElement($"[data-idea='{idea}'] [data-testid=move-menu] button", Wait).Click();
+        board.WaitForElement("[data-testid=move-to-pilot]", Wait).Click();
+        board.WaitForElement("#move-rationale", Wait).Input(culture == "ja" ? "実証に進めたい。" : "Ready for a pilot.");
+        board.Find("[data-testid=move-confirm]").Click();
+
+        board.WaitForAssertion(() =>
+        {
+            var refusal = board.Find("#move-error");
+            var causes = refusal.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
+            Assert.Equal(2, causes.Count);
+            Assert.Contains(causes, c => c.Contains(operatorWord, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(causes, c => c.Contains(kpiWord, StringComparison.Ordinal));
+        }, Wait);
+        Assert.NotNull(board.Find("[data-testid=board-column-research]").QuerySelector($"[data-idea='{idea}']"));
+        var stored = await site.Json($"/api/ideas/{idea}");
+        Assert.Equal("research", stored.GetProperty("stage").GetString());
+    }
+
+    // The culture lives in the execution context: set in the test itself, it flows into every render that follows.
+    private static void UseCulture(string culture) =>
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+
+    // The board as the signed-in facilitator's circuit sees it: bUnit's renderer and authentication, MudBlazor's services,
+    // everything else (grains, read model, live hub, localization) from the real site.
+    private static async Task<BunitContext> BoardContextAsync(StaffSite site)
+    {
+        await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
+        var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        context.Services.AddMudServices();
+        context.Services.AddTransient<MudLocalizer, MudTranslations>();
+        // The fallback provider serves what a component asks for, not the dependencies of a service built here.
+        var real = site.Factory.Services;
+        context.Services.AddScoped(services => new StageBoardDesk(
+            real.GetRequiredService<IGrainFactory>(), real.GetRequiredService<IdeaQueries>(), real.GetRequiredService<ProjectionRunner>(),
+            services.GetRequiredService<AuthenticationStateProvider>()));
+        context.Services.AddFallbackServiceProvider(site.Factory.Services);
+        var authorization = context.AddAuthorization();
+        authorization.SetAuthorized("市役所 三郎");
+        // SetRoles starts the claims afresh: the person's id goes on after it.
+        authorization.SetRoles("facilitator");
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, site.FacilitatorId));
+        // Last: it reads from the provider, which then takes no more registrations.
+        context.AddBunitPersistentComponentState();
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return context;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using LivingLab.Web.Features.Live;
+
+namespace LivingLab.Web.Features.Facilitate.Board;
+
+/// <summary>
+/// The stage board's watch on the node's board topic (the one the public board's stream follows): the read model signals
+/// it, at most every two seconds, once it holds a change, so an idea moved elsewhere shows without a reload.
+/// </summary>
+public sealed class BoardLiveFeed : IAsyncDisposable
+{
+    private readonly LiveTopic topic;
+    private readonly LiveConnection connection;
+    private readonly CancellationTokenSource stop = new();
+    private Task? loop;
+
+    private BoardLiveFeed(LiveTopic topic, LiveConnection connection)
+    {
+        this.topic = topic;
+        this.connection = connection;
+    }
+
+    /// <summary>Joins the board topic; <paramref name="changed"/> runs after each signal.</summary>
+    public static BoardLiveFeed Start(LiveHub hub, Func<Task> changed)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        var connection = new LiveConnection(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        var feed = new BoardLiveFeed(hub.WatchView("board", connection, lastSeen: null), connection);
+        feed.loop = feed.RunAsync(changed);
+        return feed;
+    }
+
+    private async Task RunAsync(Func<Task> changed)
+    {
+        try
+        {
+            while (true)
+            {
+                if ((await connection.WaitAsync(stop.Token)).Count > 0)
+                {
+                    await changed();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Disposed: the board went away.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (loop is not null)
+        {
+            try
+            {
+                await loop;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // A refresh that failed as the circuit closed: nothing is left to show it to.
+            }
+        }
+
+        topic.Leave(connection);
+        stop.Dispose();
+    }
+}
