@@ -118,7 +118,7 @@ public sealed class IdeaPagesTown : IAsyncLifetime
         var failures = new List<string>();
         page.RequestFailed += (_, request) =>
         {
-            if (!Live(request.Url))
+            if (!Live(request.Url) && !BrowserSession.IsSettledEnhancedPost(request))
             {
                 failures.Add($"{request.Url} {request.Failure}");
             }
