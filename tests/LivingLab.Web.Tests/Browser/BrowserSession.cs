@@ -38,11 +38,13 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// A Blazor-enhanced form post (a fetch) that the browser lists as aborted: Blazor cancels the fetch once it has
-    /// patched the page with the answer, so the answer is on the page (each test checks it) and nothing failed.
+    /// A Blazor-enhanced form post (a fetch, or the GET its redirect leads to) that the browser lists as aborted: Blazor
+    /// cancels the fetch once it has patched the page with the answer, so the answer is on the page (each test checks
+    /// it) and nothing failed.
     /// </summary>
     public static bool IsSettledEnhancedPost(Microsoft.Playwright.IRequest request) =>
-        request.Method == "POST" && request.ResourceType == "fetch" && request.Failure == "net::ERR_ABORTED";
+        request.ResourceType == "fetch" && request.Failure == "net::ERR_ABORTED"
+        && (request.Method == "POST" || request.RedirectedFrom?.Method == "POST");
 
     /// <summary>
     /// Collects everything that went wrong on a page: failed requests, responses of 400 and above, console errors and
