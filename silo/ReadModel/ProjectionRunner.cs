@@ -132,6 +132,9 @@ public sealed partial class ProjectionRunner(
             using (await database.EnterWriteAsync(cancellationToken))
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
+                // Under the projections' lock, so another node's batch cannot read the old checkpoint before this reset
+                // and write it back after: the projection would stay empty with a checkpoint saying it is up to date.
+                await database.LockProjectionsAsync(connection, transaction, cancellationToken);
                 await projection.ResetAsync(connection, transaction, cancellationToken);
                 await SaveCheckpointAsync(connection, transaction, projection.Name, 0, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -191,13 +194,15 @@ public sealed partial class ProjectionRunner(
 
         while (true)
         {
-            var events = await storage.ReadEventsAsync(checkpoints.Min(), BatchSize, cancellationToken);
+            var from = checkpoints.Min();
+            var events = await storage.ReadEventsAsync(from, BatchSize, cancellationToken);
             if (events.Count == 0)
             {
                 return checkpoints;
             }
 
             var last = events[^1].Position;
+            var behind = false;
             // A failure throws out of here; disposing the transaction rolls the batch back before the turn is given up.
             using (await database.EnterWriteAsync(cancellationToken))
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -205,9 +210,18 @@ public sealed partial class ProjectionRunner(
                 // Every node of a cluster runs this loop on the same tables: under the projections' lock, the checkpoints
                 // read again inside the transaction say what another node has applied since, so each event is applied once.
                 await database.LockProjectionsAsync(connection, transaction, cancellationToken);
+                // The checkpoint read here is the truth, and it can be lower than the one read before: another node may
+                // have rebuilt the projection since. Such a projection lacks events older than this batch, so it waits
+                // for the next batch, read from where it now stands, instead of being marked up to date.
                 for (var i = 0; i < set.Length; i++)
                 {
-                    checkpoints[i] = Math.Max(checkpoints[i], await ReadCheckpointAsync(connection, transaction, set[i].Name, cancellationToken));
+                    checkpoints[i] = await ReadCheckpointAsync(connection, transaction, set[i].Name, cancellationToken);
+                    if (checkpoints[i] < from)
+                    {
+                        behind = true;
+                        continue;
+                    }
+
                     foreach (var storedEvent in events)
                     {
                         if (storedEvent.Position > checkpoints[i])
@@ -216,21 +230,17 @@ public sealed partial class ProjectionRunner(
                         }
                     }
 
-                    await SaveCheckpointAsync(connection, transaction, set[i].Name, Math.Max(checkpoints[i], last), cancellationToken);
+                    checkpoints[i] = Math.Max(checkpoints[i], last);
+                    await SaveCheckpointAsync(connection, transaction, set[i].Name, checkpoints[i], cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            for (var i = 0; i < checkpoints.Length; i++)
-            {
-                checkpoints[i] = Math.Max(checkpoints[i], last);
-            }
-
             // A short batch held every event written before this round began. Reading again would chase the writes
             // that arrived meanwhile, a few per commit: under load that is a commit (and SQLite's write lock) per handful
             // of events, back to back. The next round, a moment later, takes them all at once.
-            if (events.Count < BatchSize)
+            if (events.Count < BatchSize && !behind)
             {
                 return checkpoints;
             }

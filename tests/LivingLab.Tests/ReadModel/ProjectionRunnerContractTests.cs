@@ -136,6 +136,59 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rebuild_while_another_node_is_mid_batch_on_that_projection_ends_with_every_event_applied()
+    {
+        await WriteAsync("a", "Created", "Supported");
+        await runner.CatchUpAsync();
+        await WriteAsync("b", "Created");
+
+        // The other node is inside its batch on the projection, between reading its checkpoint and saving it.
+        await using var otherNode = store.Open();
+        var held = new CountingProjection(projection.Name) { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var otherRunner = new ProjectionRunner(otherNode, (IReadModelDatabase)otherNode, [held], [], NullLogger<ProjectionRunner>.Instance);
+        var batch = otherRunner.CatchUpAsync();
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // On its own thread: SQLite's wait for the write lock blocks the caller's.
+        var rebuild = Task.Run(() => runner.RebuildAsync(projection.Name));
+        // Give a reset that does not wait for the other node's batch the time to land (a correct one waits for it).
+        await Task.WhenAny(rebuild, Task.Delay(TimeSpan.FromSeconds(1)));
+        held.Gate.SetResult();
+        await Task.WhenAll(batch, rebuild).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new Dictionary<string, long> { ["Created"] = 2, ["Supported"] = 1 }, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_node_that_read_the_checkpoint_before_another_node_reset_it_applies_the_whole_log_not_just_its_batch()
+    {
+        await WriteAsync("a", "Created", "Supported");
+        await runner.CatchUpAsync();
+        await WriteAsync("b", "Created");
+
+        // The other node has read the checkpoint (2) and waits on its read of the events after it.
+        await using var otherNode = store.Open();
+        var otherReads = new GatedReads(otherNode);
+        var otherRunner = new ProjectionRunner(otherReads, (IReadModelDatabase)otherNode, [new CountingProjection(projection.Name)], [], NullLogger<ProjectionRunner>.Instance);
+        var batch = otherRunner.CatchUpAsync();
+        await otherReads.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // This node resets the projection and stops before it reads the log again.
+        var rebuildingReads = new GatedReads(storage);
+        var rebuilding = new ProjectionRunner(rebuildingReads, (IReadModelDatabase)storage, [projection], [], NullLogger<ProjectionRunner>.Instance);
+        var rebuild = Task.Run(() => rebuilding.RebuildAsync(projection.Name));
+        await rebuildingReads.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The other node's batch lands on the reset projection first, then the rebuild reads on.
+        otherReads.Gate.SetResult();
+        await batch.WaitAsync(TimeSpan.FromSeconds(30));
+        rebuildingReads.Gate.SetResult();
+        await rebuild.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new Dictionary<string, long> { ["Created"] = 2, ["Supported"] = 1 }, await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_follower_sees_every_event_once_the_read_models_hold_it_whichever_node_applied_it()
     {
         await using var otherNode = store.Open();
@@ -192,6 +245,43 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
         }
     }
 
+    /// <summary>A node's store whose first read of the event log waits until the test lets it go on.</summary>
+    private sealed class GatedReads(IStateStore inner) : IStateStore
+    {
+        public string ProviderName => inner.ProviderName;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+        {
+            if (Entered.TrySetResult())
+            {
+                await Gate.Task;
+            }
+
+            return await inner.ReadEventsAsync(afterPosition, maxCount, cancellationToken);
+        }
+
+        public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
+
+        public Task<StoredState?> ReadAsync(StateId id, CancellationToken cancellationToken = default) => inner.ReadAsync(id, cancellationToken);
+
+        public Task<long> WriteAsync(StateWrite write, CancellationToken cancellationToken = default) => inner.WriteAsync(write, cancellationToken);
+
+        public Task<IReadOnlyList<GrainRow>> ReadRowsAsync(string grainType, string grainKey, string set, CancellationToken cancellationToken = default) =>
+            inner.ReadRowsAsync(grainType, grainKey, set, cancellationToken);
+
+        public Task<GrainRow?> ReadRowAsync(string grainType, string grainKey, string set, string member, CancellationToken cancellationToken = default) =>
+            inner.ReadRowAsync(grainType, grainKey, set, member, cancellationToken);
+
+        public Task<bool> PingAsync(CancellationToken cancellationToken = default) => inner.PingAsync(cancellationToken);
+
+        // The wrapped store belongs to the test, which disposes it.
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Counts events per type; can be told to fail on one type, as a buggy projection would.</summary>
     private sealed class CountingProjection(string table) : IProjection
     {
@@ -200,8 +290,18 @@ public abstract class ProjectionRunnerContractTests : IAsyncLifetime
 
         public string? FailOn { get; set; }
 
+        /// <summary>When set, the first event applied waits for it, so a test can hold a batch mid-way.</summary>
+        public TaskCompletionSource? Gate { get; init; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task ApplyAsync(StoredEvent storedEvent, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
+            if (Gate is not null && Entered.TrySetResult())
+            {
+                await Gate.Task;
+            }
+
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"INSERT INTO {table} (event_type, seen) VALUES (@type, 1) "
