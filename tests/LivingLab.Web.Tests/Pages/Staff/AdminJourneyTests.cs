@@ -7,20 +7,67 @@ namespace LivingLab.Web.Tests.Pages.Staff;
 public sealed class AdminJourneyTests
 {
     [Fact]
-    public async Task An_admin_finds_a_new_colleague_by_name_and_grants_the_facilitator_role()
+    public async Task An_admin_finds_a_new_colleague_by_name_and_grants_the_facilitator_role_in_a_dialog_by_keyboard()
     {
         await using var site = await StaffSite.StartAsync();
         var (colleague, colleagueId) = await site.NewPerson("new-staff@town.example.jp", "新人 職員");
         var page = await site.AdminPageAsync();
+        var failures = Browser.BrowserSession.RecordFailures(page);
         await page.GotoAsync("/admin");
 
         await page.GetByLabel("名前").FillAsync("新人");
         await page.GetByRole(AriaRole.Button, new() { Name = "絞り込む" }).ClickAsync();
         await Expect(page.GetByTestId("person-row")).ToHaveCountAsync(1);
+        await ExpectInteractiveAsync(page);
+        var row = page.Locator($"#person-{colleagueId}");
+        // The button's name says whose roles it changes; a screen reader hears it out of the row too.
+        var change = row.GetByTestId("change-roles");
+        await Expect(change).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("^役割を変更 ?: ?新人 職員$"));
+        await change.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // The partner role needs a partner company: refused beside the fields, the dialog stays and nothing changes.
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "新人 職員さんの役割を変更" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByLabel("ファシリテーター（職員）")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Space");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "役割を保存" }).ClickAsync();
+        await Expect(dialog.Locator("#roles-dialog-error")).ToHaveTextAsync("「パートナー企業」を入力してください。");
+        await Expect(dialog.GetByLabel("パートナー企業の担当者")).ToBeCheckedAsync();
+        Assert.DoesNotContain("partner", await RolesAsync(site, colleague));
+
+        await dialog.GetByLabel("パートナー企業の担当者").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await dialog.GetByLabel("ファシリテーター（職員）").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "役割を保存" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // The row changes in place, without a page load.
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("新人 職員さんの役割を保存しました。");
+        await Expect(row.GetByTestId("person-roles")).ToContainTextAsync("ファシリテーター（職員）");
+        Assert.Contains("facilitator", await RolesAsync(site, colleague));
+        using var queue = await colleague.GetAsync("/facilitate");
+        Assert.Equal(System.Net.HttpStatusCode.OK, queue.StatusCode);
+
+        // The role filter finds them among the facilitators now.
+        await page.GotoAsync("/admin?role=facilitator");
+        await Expect(page.GetByTestId("person-row")).ToHaveCountAsync(2);
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Without_javascript_an_admin_grants_a_role_through_the_plain_form_and_a_refusal_keeps_what_was_ticked()
+    {
+        await using var site = await StaffSite.StartAsync();
+        var (colleague, colleagueId) = await site.NewPerson("new-staff@town.example.jp", "新人 職員");
+        var page = await site.AdminPageAsync(javaScript: false);
+        await page.GotoAsync("/admin?q=" + Uri.EscapeDataString("新人"));
         var row = page.Locator($"#person-{colleagueId}");
         await row.GetByText("役割を変更").ClickAsync();
 
-        // The partner role needs a partner company: refused next to the form, nothing changes.
         await row.GetByLabel("パートナー企業の担当者").CheckAsync();
         var refused = await page.RunAndWaitForResponseAsync(
             () => row.GetByRole(AriaRole.Button, new() { Name = "役割を保存" }).ClickAsync(), r => r.Request.Method == "POST");
@@ -35,13 +82,7 @@ public sealed class AdminJourneyTests
 
         await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("役割を保存しました。");
         await Expect(page.Locator($"#person-{colleagueId}")).ToContainTextAsync("ファシリテーター（職員）");
-        Assert.Contains("facilitator", (await site.Json("/api/account/me", colleague)).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        using var queue = await colleague.GetAsync("/facilitate");
-        Assert.Equal(System.Net.HttpStatusCode.OK, queue.StatusCode);
-
-        // The role filter finds them among the facilitators now.
-        await page.GotoAsync("/admin?role=facilitator");
-        await Expect(page.GetByTestId("person-row")).ToHaveCountAsync(2);
+        Assert.Contains("facilitator", await RolesAsync(site, colleague));
     }
 
     [Fact]
@@ -53,11 +94,41 @@ public sealed class AdminJourneyTests
 
         var row = page.GetByTestId("person-row");
         await Expect(row).ToHaveCountAsync(1);
-        await row.GetByText("Change roles").ClickAsync();
-        await row.GetByLabel("Admin").UncheckAsync();
-        await row.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
+        await ExpectInteractiveAsync(page);
+        await row.GetByTestId("change-roles").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Admin").UncheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
 
-        await Expect(page.GetByTestId("person-row").Locator(".form-error")).ToHaveTextAsync("You cannot remove your own admin role.");
+        await Expect(dialog.Locator("#roles-dialog-error")).ToHaveTextAsync("You cannot remove your own admin role.");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("person-roles")).ToContainTextAsync("Admin");
+    }
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task The_people_page_passes_axe_with_the_roles_dialog_open_at_1280_and_360_pixels(string culture)
+    {
+        await using var site = await StaffSite.StartAsync();
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var page = await site.AdminPageAsync(culture, width);
+            var failures = Browser.BrowserSession.RecordFailures(page);
+            await page.GotoAsync("/admin");
+            await ExpectInteractiveAsync(page);
+            await StaffSite.AssertAccessibleAsync(page);
+
+            await page.Locator($"#person-{site.ResidentId}").GetByTestId("change-roles").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+            // MudBlazor fades the dialog in; axe measures contrast once it is fully drawn.
+            await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+            await StaffSite.ScreenshotAsync(page, $"admin-roles-dialog-{culture}-{width}");
+            await StaffSite.AssertAccessibleAsync(page);
+            Assert.Empty(failures);
+            await page.Context.CloseAsync();
+        }
     }
 
     [Fact]
@@ -100,4 +171,11 @@ public sealed class AdminJourneyTests
         await Expect(rows.First).ToContainTextAsync("Transport");
         await Expect(page.Locator("main")).ToContainTextAsync("defined in the program itself");
     }
+
+    // The table answers in place only once its circuit is up; before that its rows carry the plain forms.
+    private static Task ExpectInteractiveAsync(IPage page) =>
+        Expect(page.GetByTestId("people-grid")).ToHaveAttributeAsync("data-interactive", "true");
+
+    private static async Task<List<string?>> RolesAsync(StaffSite site, HttpClient person) =>
+        (await site.Json("/api/account/me", person)).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
 }

@@ -98,7 +98,8 @@ internal sealed class StaffSite : IAsyncDisposable
         return page;
     }
 
-    public Task<IPage> AdminPageAsync(string culture = "ja", int width = 1280) => PageAsync(PartnerApi.AdminEmail, PartnerApi.AdminPassword, culture, width);
+    public Task<IPage> AdminPageAsync(string culture = "ja", int width = 1280, bool javaScript = true) =>
+        PageAsync(PartnerApi.AdminEmail, PartnerApi.AdminPassword, culture, width, javaScript);
 
     public Task<IPage> FacilitatorPageAsync(string culture = "ja", int width = 1280, bool javaScript = true) =>
         PageAsync(FacilitatorEmail, AccountApi.Password, culture, width, javaScript);
