@@ -15,7 +15,7 @@ public sealed partial class ProblemMessageTests
     [Fact]
     public void Every_rejection_code_and_field_in_shared_and_silo_has_a_japanese_and_an_english_text()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root();
         var sources = new[] { "shared", "silo" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -36,17 +36,6 @@ public sealed partial class ProblemMessageTests
 
         Assert.Contains("gateNotMet", codes);
         Assert.Contains("place.latitude", fields);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LivingLab.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("LivingLab.sln not found above the test binaries.");
     }
 
     // Reject("code"), Reject("code", "field"), new Rejection("code", "field"), Refuse("code", "field"), Limit("code", "field", …).
