@@ -128,6 +128,13 @@
         }
     });
 
+    document.addEventListener("focusin", event => {
+        // Focused but not typed in yet: the field drawn again in its place should still get the first key.
+        if (isDraftField(event.target) && event.target.id && typing?.element !== event.target) {
+            typing = { element: event.target, caret: event.target.selectionEnd };
+        }
+    });
+
     document.addEventListener("focusout", event => {
         // A move to another control is the person's own; only a field removed under the focus is given it back.
         if (event.relatedTarget) {
