@@ -21,14 +21,15 @@ public interface IItemObserver : IGrainObserver
 }
 
 /// <summary>
-/// What a live page shows of a challenge or an idea: the support or vote count, the status (wire name) and, for an
-/// idea, its stage. <see cref="Sequence"/> orders snapshots within a process: notifications travel one-way and may
-/// overtake each other, so the receiver keeps the highest.
+/// What a live page shows of a challenge or an idea: the support or vote count, the status (wire name), for an idea
+/// its stage, and <see cref="Comments"/>, the comment thread's revision (it moves on with every comment posted, edited,
+/// deleted, hidden or merged in, so a page re-reads the thread only when it changed). <see cref="Sequence"/> orders
+/// snapshots within a process: notifications travel one-way and may overtake each other, so the receiver keeps the highest.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("ll.ItemSnapshot")]
-public sealed record ItemSnapshot(string Id, long Sequence, int Count, string Status, Stage? Stage);
+public sealed record ItemSnapshot(string Id, long Sequence, int Count, string Status, Stage? Stage, long Comments = 0);
 
 /// <summary>How long a live subscription lasts: subscribers renew well within it, as with Orleans observers.</summary>
 public static class LiveSubscriptions

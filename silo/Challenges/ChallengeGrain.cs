@@ -339,7 +339,7 @@ public sealed class ChallengeGrain(
         S.NextCommentNumber = next;
         S.CommentCount += visible;
         S.AbsorbedFrom.Add(package.FromId);
-        var snapshot = Snapshot();
+        var snapshot = Snapshot(commentsChanged: commentRows.Count > 0);
         await committer.CommitAsync(
             [Event(ChallengeEvents.Absorbed, new ChallengeAbsorbedEvent(Id, package.FromId, S.SupportCount, S.CommentCount))], rows);
         live.Publish(snapshot);
@@ -422,7 +422,10 @@ public sealed class ChallengeGrain(
         }
 
         S.CommentCount += change.VisibleDelta;
+        // Open pages re-read the thread on this: a comment shows up for everyone reading without a reload.
+        var snapshot = Snapshot(commentsChanged: true);
         await committer.CommitAsync([change.Event], [change.Row]);
+        live.Publish(snapshot);
         return CommandResult<CommentView>.Success(change.View);
     }
 
@@ -473,9 +476,18 @@ public sealed class ChallengeGrain(
 
     // Taken in the turn of the change, so its sequence number follows the order of changes (see ItemObservers).
     // Taken in the turn that makes the change, before its commit, so revisions follow the changes' order.
-    private ItemSnapshot Snapshot() => new(Id, ++S.LiveRevision, S.SupportCount, ChallengeWireNames.Format(S.Status), null);
+    private ItemSnapshot Snapshot(bool commentsChanged = false)
+    {
+        var revision = ++S.LiveRevision;
+        if (commentsChanged)
+        {
+            S.CommentRevision = revision;
+        }
 
-    private ItemSnapshot Current() => new(Id, S.LiveRevision, S.SupportCount, ChallengeWireNames.Format(S.Status), null);
+        return new(Id, revision, S.SupportCount, ChallengeWireNames.Format(S.Status), null, S.CommentRevision);
+    }
+
+    private ItemSnapshot Current() => new(Id, S.LiveRevision, S.SupportCount, ChallengeWireNames.Format(S.Status), null, S.CommentRevision);
 
     private Place? Place() => S.PlaceText is null && S.Latitude is null ? null : new Place(S.PlaceText, S.Latitude, S.Longitude);
 

@@ -41,6 +41,9 @@ public sealed class ChallengeState
     /// </summary>
     public long LiveRevision { get; set; }
 
+    /// <summary>The comment thread's revision: the <see cref="LiveRevision"/> of its last change (0 before any).</summary>
+    public long CommentRevision { get; set; }
+
     /// <summary>Visible comments (deleted and hidden ones are not counted).</summary>
     public int CommentCount { get; set; }
 

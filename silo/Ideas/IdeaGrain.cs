@@ -567,15 +567,27 @@ public sealed class IdeaGrain(
         }
 
         S.CommentCount += change.VisibleDelta;
+        // Open pages re-read the thread on this: a comment shows up for everyone reading without a reload.
+        var snapshot = Snapshot(commentsChanged: true);
         await committer.CommitAsync([change.Event], [change.Row]);
+        live.Publish(snapshot);
         return CommandResult<CommentView>.Success(change.View);
     }
 
     // Taken in the turn of the change, so its sequence number follows the order of changes (see ItemObservers).
     // Taken in the turn that makes the change, before its commit, so revisions follow the changes' order.
-    private ItemSnapshot Snapshot() => new(Id, ++S.LiveRevision, S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage);
+    private ItemSnapshot Snapshot(bool commentsChanged = false)
+    {
+        var revision = ++S.LiveRevision;
+        if (commentsChanged)
+        {
+            S.CommentRevision = revision;
+        }
 
-    private ItemSnapshot Current() => new(Id, S.LiveRevision, S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage);
+        return new(Id, revision, S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage, S.CommentRevision);
+    }
+
+    private ItemSnapshot Current() => new(Id, S.LiveRevision, S.VoteCount, IdeaStatusWireNames.Format(S.Status), S.Stage, S.CommentRevision);
 
     private async Task<CommandResult<IdeaDetails>> DetailsResult() => CommandResult<IdeaDetails>.Success(await DetailsAsync());
 

@@ -50,6 +50,9 @@ public sealed class IdeaState
     /// </summary>
     public long LiveRevision { get; set; }
 
+    /// <summary>The comment thread's revision: the <see cref="LiveRevision"/> of its last change (0 before any).</summary>
+    public long CommentRevision { get; set; }
+
     public int FollowerCount { get; set; }
 
     public int CommentCount { get; set; }

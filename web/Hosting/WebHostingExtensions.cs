@@ -79,6 +79,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<LivingLab.Web.Features.Ideas.IdeaParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Challenges.ChallengeParticipation>();
+        builder.Services.AddScoped<LivingLab.Web.Components.Comments.CommentParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Admin.People.PeopleDesk>();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);

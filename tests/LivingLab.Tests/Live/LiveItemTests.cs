@@ -116,6 +116,34 @@ public sealed class LiveItemTests
         Assert.Equal([NotificationKinds.ChallengeDeclined], (await notifications.PageAsync("resident-1", 1, 10)).Items.Select(n => n.Kind));
     }
 
+    [Fact]
+    public async Task Every_comment_change_moves_the_threads_revision_and_a_support_does_not()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var challenge = silo.Grain<IChallengeGrain>(Ids.New());
+        Callers.Resident("resident-1");
+        await challenge.SubmitAsync(new ChallengeInput("バス停に屋根がほしい", "雨の日に待てません。", "transport"));
+        var observer = new Recorder();
+        var first = await challenge.SubscribeAsync(observer.For(silo));
+
+        var posted = (await challenge.CommentAsync(new LivingLab.Comments.CommentInput("私も困っています"))).Value!;
+        var afterPost = await observer.NextAsync();
+        Callers.Resident("resident-2");
+        await challenge.SupportAsync();
+        var afterSupport = await observer.NextAsync();
+        Callers.Resident("resident-1");
+        await challenge.EditCommentAsync(posted.Id, "私も毎朝困っています");
+        var afterEdit = await observer.NextAsync();
+        await challenge.DeleteCommentAsync(posted.Id);
+        var afterDelete = await observer.NextAsync();
+
+        Assert.Equal(0, first!.Comments);
+        Assert.True(afterPost.Comments > 0);
+        Assert.Equal(afterPost.Comments, afterSupport.Comments);
+        Assert.True(afterEdit.Comments > afterSupport.Comments && afterDelete.Comments > afterEdit.Comments);
+        Assert.Equal(afterDelete.Comments, (await challenge.SubscribeAsync(observer.For(silo)))!.Comments);
+    }
+
     private sealed class Recorder : IItemObserver
     {
         private readonly Channel<ItemSnapshot> received = Channel.CreateUnbounded<ItemSnapshot>();

@@ -15,4 +15,12 @@ public sealed class ChallengeParticipation(IGrainFactory grains, AuthenticationS
         var challenge = grains.GetGrain<IChallengeGrain>(challengeId);
         return withdraw ? await challenge.WithdrawSupportAsync() : await challenge.SupportAsync();
     }
+
+    /// <summary>Follows (or unfollows), or returns the grain's refusal.</summary>
+    public async Task<CommandResult> ToggleFollowAsync(string id, bool unfollow)
+    {
+        CallerContextMiddleware.SetCaller((await authentication.GetAuthenticationStateAsync()).User);
+        var challenge = grains.GetGrain<IChallengeGrain>(id);
+        return unfollow ? await challenge.UnfollowAsync() : await challenge.FollowAsync();
+    }
 }

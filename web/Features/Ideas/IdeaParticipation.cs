@@ -15,4 +15,12 @@ public sealed class IdeaParticipation(IGrainFactory grains, AuthenticationStateP
         var idea = grains.GetGrain<IIdeaGrain>(ideaId);
         return withdraw ? await idea.WithdrawVoteAsync() : await idea.VoteAsync();
     }
+
+    /// <summary>Follows (or unfollows), or returns the grain's refusal.</summary>
+    public async Task<CommandResult> ToggleFollowAsync(string id, bool unfollow)
+    {
+        CallerContextMiddleware.SetCaller((await authentication.GetAuthenticationStateAsync()).User);
+        var idea = grains.GetGrain<IIdeaGrain>(id);
+        return unfollow ? await idea.UnfollowAsync() : await idea.FollowAsync();
+    }
 }

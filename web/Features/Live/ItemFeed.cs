@@ -14,6 +14,9 @@ public sealed class ItemFeed(string kind, string id, LiveFragments fragments, Fu
     private Task<ItemSnapshot?>? subscribing;
     private bool closed;
 
+    /// <summary>The event that says the comment thread changed; its data is the thread's revision.</summary>
+    public const string CommentsEvent = "comments";
+
     /// <summary>"challenge" or "idea".</summary>
     public string Kind { get; } = kind;
 
@@ -157,7 +160,7 @@ public sealed class ItemFeed(string kind, string id, LiveFragments fragments, Fu
     private List<LiveMessage> Messages(ItemSnapshot? previous, ItemSnapshot current, string language)
     {
         var id = current.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var messages = new List<LiveMessage>(3);
+        var messages = new List<LiveMessage>(4);
         if (previous is null || previous.Count != current.Count)
         {
             messages.Add(new LiveMessage(Kind == "idea" ? "vote-count" : "support-count", LiveFragments.Count(current.Count), id));
@@ -171,6 +174,12 @@ public sealed class ItemFeed(string kind, string id, LiveFragments fragments, Fu
         if (previous is null || previous.Status != current.Status)
         {
             messages.Add(new LiveMessage("status", fragments.Status(Kind, current.Status, language), id));
+        }
+
+        // Only the thread's revision travels: a page that shows the thread re-reads it (the text is not fanned out).
+        if (current.Comments > 0 && (previous is null || previous.Comments != current.Comments))
+        {
+            messages.Add(new LiveMessage(CommentsEvent, current.Comments.ToString(System.Globalization.CultureInfo.InvariantCulture), id));
         }
 
         return messages;

@@ -13,6 +13,8 @@
             return null; // storage off (a private mode, a policy): the forms work as they do without script
         }
     })();
+    // An interactive form that posts in place (no redirect to learn from) reports a taken post here.
+    window.livingLabDrafts = { taken() {} };
     if (!storage) {
         return;
     }
@@ -113,11 +115,49 @@
         return navigation?.type === "navigate" && navigation.redirectCount > 0;
     }
 
+    // The field being typed in, and where: an interactive island that starts draws its prerendered form again, and the
+    // new field takes the focus and the caret back so the next key lands where the last one did.
+    let typing = null;
+
     document.addEventListener("input", event => {
         if (isDraftField(event.target)) {
             save(event.target);
+            if (event.isTrusted && event.target.id) {
+                typing = { element: event.target, caret: event.target.selectionEnd };
+            }
         }
     });
+
+    document.addEventListener("focusin", event => {
+        // Focused but not typed in yet: the field drawn again in its place should still get the first key.
+        if (isDraftField(event.target) && event.target.id && typing?.element !== event.target) {
+            typing = { element: event.target, caret: event.target.selectionEnd };
+        }
+    });
+
+    document.addEventListener("focusout", event => {
+        // A move to another control is the person's own; only a field removed under the focus is given it back.
+        if (event.relatedTarget) {
+            typing = null;
+        }
+    });
+
+    function refocus() {
+        // Only when the field itself was replaced (it is no longer in the page) and nothing else has the focus.
+        const active = document.activeElement;
+        if (!typing || typing.element.isConnected || (active && active !== document.body)) {
+            return;
+        }
+
+        const { element, caret: last } = typing;
+        typing = null;
+        const field = document.getElementById(element.id);
+        if (field && isDraftField(field)) {
+            field.focus();
+            const caret = Math.min(last ?? field.value.length, field.value.length);
+            field.setSelectionRange?.(caret, caret);
+        }
+    }
 
     document.addEventListener("submit", event => {
         const form = event.target;
@@ -142,6 +182,18 @@
     }
     window.Blazor?.addEventListener?.("enhancedload", settleEnhanced);
 
+    window.livingLabDrafts.taken = form => {
+        if (!(form instanceof HTMLFormElement)) {
+            return;
+        }
+
+        const key = formKey(form);
+        drop(key);
+        if (read(pendingKey)?.k === key) {
+            storage.removeItem(pendingKey);
+        }
+    };
+
     settle(redirectedHere(), location.pathname);
     restore(document);
 
@@ -154,5 +206,7 @@
                 }
             }
         }
+
+        refocus();
     }).observe(document.documentElement, { childList: true, subtree: true });
 })();

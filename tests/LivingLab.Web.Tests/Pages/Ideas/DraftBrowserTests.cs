@@ -41,6 +41,8 @@ public sealed class DraftBrowserTests(IdeaPagesTown town)
         var page = await town.NewPageAsync();
         await IdeaPagesTown.SignInAsync(page, town.ResidentEmail, path);
         var text = $"**試し書き** {Guid.NewGuid():N}";
+        // Signed in, the thread is an island: once it is up, Preview shows in place instead of posting the page.
+        await Assertions.Expect(page.GetByTestId("comment-island")).ToHaveAttributeAsync("data-interactive", "true");
 
         await page.Locator(Field).FillAsync(text);
         await page.Locator("form:has(#comment-new-input) button[value=preview]").ClickAsync();
