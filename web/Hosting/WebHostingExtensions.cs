@@ -80,6 +80,9 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Features.Ideas.IdeaParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Challenges.ChallengeParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Notifications.NotificationDesk>();
+        builder.Services.AddSingleton<LivingLab.Web.Features.Notifications.NotificationFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LivingLab.Web.Features.Notifications.NotificationFeed>());
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();
