@@ -16,6 +16,7 @@ using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
 using LivingLab.Hosting.Health;
 using LivingLab.Web.Features.Live;
+using LivingLab.Web.Features.Notifications;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -80,15 +81,13 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Features.Ideas.IdeaParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Challenges.ChallengeParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();
-        builder.Services.AddScoped<LivingLab.Web.Features.Notifications.NotificationDesk>();
-        builder.Services.AddSingleton<LivingLab.Web.Features.Notifications.NotificationFeed>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LivingLab.Web.Features.Notifications.NotificationFeed>());
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();
         builder.AddLivingLabDemo();
         builder.Services.AddLivingLabApiDocs();
         builder.Services.AddLivingLabLive();
+        builder.Services.AddLivingLabNotifications();
         return builder;
     }
 
