@@ -16,6 +16,7 @@ using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
 using LivingLab.Hosting.Health;
 using LivingLab.Web.Features.Live;
+using LivingLab.Web.Features.Notifications;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -88,6 +89,7 @@ public static class WebHostingExtensions
         builder.AddLivingLabDemo();
         builder.Services.AddLivingLabApiDocs();
         builder.Services.AddLivingLabLive();
+        builder.Services.AddLivingLabNotifications();
         return builder;
     }
 

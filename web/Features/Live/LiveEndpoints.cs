@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using LivingLab.Web.Api.Account;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
@@ -10,8 +9,9 @@ namespace LivingLab.Web.Features.Live;
 /// <summary>
 /// Server-Sent Events for live pages (text/event-stream written by hand, for comments as heartbeats and a retry hint):
 /// <c>/live/challenges/{id}</c> (support-count, status), <c>/live/ideas/{id}</c> (vote-count, stage, status),
-/// <c>/live/board</c> (board), <c>/live/dashboard</c> (counts) and <c>/live/me</c> (unread). Each event's data is an
-/// HTML fragment or text to swap in (js/live.js). Never cached, never compressed, never rate limited.
+/// <c>/live/board</c> (board) and <c>/live/dashboard</c> (counts). Each event's data is an HTML fragment or text to swap
+/// in (js/live.js). Never cached, never compressed, never rate limited. (A signed-in person's unread badge is a circuit's,
+/// <c>NotificationBadge</c>: every signed-in page has one.)
 /// </summary>
 public static class LiveEndpoints
 {
@@ -27,7 +27,7 @@ public static class LiveEndpoints
         return services;
     }
 
-    /// <summary>Maps the five streams.</summary>
+    /// <summary>Maps the four streams.</summary>
     public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder app)
     {
         var live = app.MapGroup("/live").ExcludeFromDescription()
@@ -37,7 +37,6 @@ public static class LiveEndpoints
         live.MapGet("/ideas/{id}", (string id, HttpContext context, LiveHub hub) => ItemAsync("idea", id, context, hub));
         live.MapGet("/board", (HttpContext context, LiveHub hub) => ViewAsync("board", context, hub));
         live.MapGet("/dashboard", (HttpContext context, LiveHub hub) => ViewAsync("dashboard", context, hub));
-        live.MapGet("/me", MeAsync);
         return app;
     }
 
@@ -71,26 +70,6 @@ public static class LiveEndpoints
         finally
         {
             topic.Leave(connection);
-        }
-    }
-
-    private static async Task MeAsync(HttpContext context, LiveHub hub)
-    {
-        if (AccountPrincipal.PersonId(context.User) is not { } personId)
-        {
-            Refuse(context, StatusCodes.Status401Unauthorized);
-            return;
-        }
-
-        var connection = NewConnection();
-        var topic = await hub.WatchPersonAsync(personId, connection, context.RequestAborted);
-        try
-        {
-            await StreamAsync(context, connection, hub);
-        }
-        finally
-        {
-            hub.StopWatchingPerson(personId, topic, connection);
         }
     }
 

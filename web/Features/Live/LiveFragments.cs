@@ -26,15 +26,6 @@ public sealed class LiveFragments(IServiceScopeFactory scopes, ILoggerFactory lo
     /// <summary>An item's count as the pages print it.</summary>
     public static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The header's unread badge: the number for the eye, a sentence for screen readers. Never empty (an event with no
-    /// data is not delivered), so "nothing unread" is a hidden marker.
-    /// </summary>
-    public string UnreadBadge(int count, string language) => InLanguage(language, () => count > 0
-        ? $"<span class=\"badge-count\" data-testid=\"unread-count\" aria-hidden=\"true\">{Count(count)}</span>"
-            + $"<span class=\"visually-hidden\">{Encode(text["Unread", count])}</span>"
-        : "<span data-testid=\"unread-count\" data-count=\"0\" hidden></span>");
-
     /// <summary>A challenge's or an idea's status in words (kind "challenge" or "idea", status as its wire name).</summary>
     public string Status(string kind, string status, string language) => InLanguage(language, () =>
         $"<span class=\"live-status\" data-status=\"{Encode(status)}\">{Encode(text[$"Status.{kind}.{status}"])}</span>");

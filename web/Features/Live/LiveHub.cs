@@ -6,23 +6,22 @@ using LivingLab.Ideas;
 using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.ReadModel;
-using LivingLab.ReadModel.Notifications;
 using Orleans;
 
 namespace LivingLab.Web.Features.Live;
 
 /// <summary>
 /// This process's live updates. Items: one grain subscription per watched challenge or idea, fanned out in memory to
-/// its streams (no grain call per connection or per event), renewed every minute. The board, the dashboard and each
-/// person's unread badge: signalled by the read models once they hold a change (<see cref="LiveSignals"/>), the board
-/// and the dashboard at most every <see cref="ViewInterval"/>, since every open page re-fetches on the signal.
+/// its streams (no grain call per connection or per event), renewed every minute. The board and the dashboard:
+/// signalled by the read models once they hold a change (<see cref="LiveSignals"/>), at most every
+/// <see cref="ViewInterval"/>, since every open page re-fetches on the signal. (People's notifications follow the same
+/// signals through <c>NotificationFeed</c>.)
 /// </summary>
 public sealed partial class LiveHub(
     IGrainFactory grains,
     LiveFragments fragments,
     ProjectionRunner runner,
     LiveSignals signals,
-    NotificationQueries notifications,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     ILogger<LiveHub> logger) : IHostedService, IAsyncDisposable
@@ -38,7 +37,6 @@ public sealed partial class LiveHub(
 
     private readonly ConcurrentDictionary<(string Kind, string Id), ItemFeed> items = new();
     private readonly ConcurrentDictionary<IItemObserver, IItemObserver> references = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<string, LiveTopic> people = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<LiveConnection, byte> streams = new();
     private ITimer? heartbeat;
     private readonly ThrottledTopic board = new("board", ViewInterval);
@@ -53,9 +51,6 @@ public sealed partial class LiveHub(
 
     /// <summary>Items with a grain subscription now.</summary>
     public int WatchedItems => items.Count;
-
-    /// <summary>Open streams on people's badges.</summary>
-    public int PersonConnections => people.Values.Sum(t => t.Count);
 
     /// <summary>Open streams on the board and the dashboard.</summary>
     public int ViewConnections => board.Topic.Count + dashboard.Topic.Count;
@@ -183,37 +178,6 @@ public sealed partial class LiveHub(
         return topic.Topic;
     }
 
-    /// <summary>Adds a stream to a person's unread badge and sends the count as it is now.</summary>
-    public async Task<LiveTopic> WatchPersonAsync(string personId, LiveConnection connection, CancellationToken cancellationToken)
-    {
-        LiveTopic topic;
-        do
-        {
-            topic = people.GetOrAdd(personId, _ => new LiveTopic());
-            if (!topic.TryJoin(connection))
-            {
-                people.TryRemove(new KeyValuePair<string, LiveTopic>(personId, topic));
-                continue;
-            }
-
-            break;
-        }
-        while (true);
-
-        var count = await notifications.UnreadCountAsync(personId, cancellationToken);
-        connection.Post(new LiveMessage("unread", fragments.UnreadBadge(count, connection.Language)));
-        return topic;
-    }
-
-    /// <summary>Ends one stream on a person's badge.</summary>
-    public void StopWatchingPerson(string personId, LiveTopic topic, LiveConnection connection)
-    {
-        if (topic.Leave(connection))
-        {
-            people.TryRemove(new KeyValuePair<string, LiveTopic>(personId, topic));
-        }
-    }
-
     private Func<IItemObserver, Task<ItemSnapshot?>> SubscriberFor(string kind, string id) => kind == "idea"
         ? observer => AsSystem(() => grains.GetGrain<IIdeaGrain>(id).SubscribeAsync(ReferenceTo(observer)))
         : observer => AsSystem(() => grains.GetGrain<IChallengeGrain>(id).SubscribeAsync(ReferenceTo(observer)));
@@ -287,36 +251,6 @@ public sealed partial class LiveHub(
         {
             dashboard.Signal(change.Position);
         }
-
-        var watched = change.People.Where(people.ContainsKey).ToList();
-        if (watched.Count > 0)
-        {
-            // Off the runner's turn: the counts are a query, and the runner must not wait for live pages.
-            _ = Task.Run(() => SendUnreadAsync(watched));
-        }
-    }
-
-    private async Task SendUnreadAsync(IReadOnlyCollection<string> personIds)
-    {
-        try
-        {
-            var counts = await notifications.UnreadCountsAsync(personIds, Stopping);
-            foreach (var (personId, count) in counts)
-            {
-                if (people.TryGetValue(personId, out var topic))
-                {
-                    topic.Broadcast(language => new LiveMessage("unread", fragments.UnreadBadge(count, language)));
-                }
-            }
-        }
-        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        catch (Exception exception)
-        {
-            UnreadFailed(logger, exception);
-        }
     }
 
     // Live subscriptions are the process's own business, not the visitor's whose request happened to start one.
@@ -331,9 +265,6 @@ public sealed partial class LiveHub(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live: unsubscribing from {Kind} {Id} failed")]
     private static partial void UnsubscribeFailed(ILogger logger, string kind, string id, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live: sending unread counts failed")]
-    private static partial void UnreadFailed(ILogger logger, Exception exception);
 
     private sealed class Registration(ConcurrentDictionary<LiveConnection, byte> streams, LiveConnection connection) : IDisposable
     {
