@@ -37,6 +37,7 @@ public sealed class TriageQueueTests
         var queue = context.Render<TriageQueue>();
 
         Row(queue, challenge).QuerySelector("[data-testid=triage-accept]")!.Click();
+        Assert.Equal("1", queue.Find("[data-testid=triage-heading-count]").TextContent);
         Assert.Contains("「駅前の駐輪場が足りない」を採用する", queue.WaitForElement(".mud-dialog", Wait).TextContent, StringComparison.Ordinal);
         queue.Find("[data-testid=triage-confirm]").Click();
 
@@ -45,6 +46,7 @@ public sealed class TriageQueueTests
             Assert.Empty(queue.FindAll("[data-testid=triage-dialog]"));
             Assert.Empty(queue.FindAll($"[data-challenge='{challenge}']"));
             Assert.Contains("課題をアイデアとして採用しました。", queue.Find("[data-testid=triage-notice]").TextContent, StringComparison.Ordinal);
+            Assert.Equal("0", queue.Find("[data-testid=triage-heading-count]").TextContent);
         }, Wait);
         var stored = await site.Json($"/api/challenges/{challenge}");
         Assert.Equal("accepted", stored.GetProperty("status").GetString());

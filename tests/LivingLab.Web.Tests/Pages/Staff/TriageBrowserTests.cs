@@ -89,6 +89,7 @@ public sealed class TriageBrowserTests
 
         await Expect(Row(page, town.Bicycles)).ToHaveCountAsync(0);
         await Expect(Row(page, library)).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("triage-heading-count")).ToHaveTextAsync("3");
         Assert.Empty(failures);
     }
 
