@@ -26,7 +26,10 @@ public sealed class TriageBrowserTests
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("「病院前のバス停の屋根」を似た課題にまとめる");
         await Expect(page.Locator("#triage-merge-target")).ToBeFocusedAsync();
+        // Typed once the dialog has finished opening: on a loaded machine a keystroke before that was once lost.
+        await SettledAsync(page);
         await page.Keyboard.TypeAsync("屋根");
+        await Expect(page.Locator("#triage-merge-target")).ToHaveValueAsync("屋根");
         var option = page.GetByRole(AriaRole.Option, new() { Name = "バス停に屋根がほしい（応援 0人）" });
         await Expect(option).ToBeVisibleAsync();
         await StaffSite.ScreenshotAsync(page, "triage-merge-picker-ja");

@@ -66,7 +66,8 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
     /// </summary>
     public async Task<CommandResult<IReadOnlyList<MergeCandidate>>> SearchTargetsAsync(string challengeId, string? text)
     {
-        if (await StaffMemberAsync() is not { } user)
+        // The read model only, no grain: the role is checked, no caller is needed.
+        if (await StaffMemberAsync() is null)
         {
             return CommandResult<IReadOnlyList<MergeCandidate>>.Reject("forbidden");
         }
@@ -82,7 +83,6 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
             return new CommandResult<IReadOnlyList<MergeCandidate>>(null, TextRules.Limit("tooLong", "q", Api.Lists.ListParameters.MaxQueryLength));
         }
 
-        CallerContextMiddleware.SetCaller(user);
         var found = await challenges.ListAsync(new ChallengeListQuery(Text: words, Sort: ChallengeSort.Supported, PageSize: MaxCandidates));
         if (!found.Succeeded)
         {
