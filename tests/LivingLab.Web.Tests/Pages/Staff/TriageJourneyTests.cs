@@ -3,7 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace LivingLab.Web.Tests.Pages.Staff;
 
-/// <summary>Journey 2's triage: a facilitator accepts, merges and declines new local issues from the queue, with plain form posts.</summary>
+/// <summary>
+/// Journey 2's triage: a facilitator accepts, merges and declines new local issues from the queue, with plain form posts
+/// and no script (with script, the triage grid takes over once its circuit is up: TriageBrowserTests).
+/// </summary>
 public sealed class TriageJourneyTests
 {
     [Fact]
@@ -44,7 +47,7 @@ public sealed class TriageJourneyTests
         await resident.GotoAsync($"/challenges/{newest}");
         await Expect(resident.GetByTestId("triage-link")).ToHaveCountAsync(0);
 
-        var page = await site.FacilitatorPageAsync();
+        var page = await site.FacilitatorPageAsync(javaScript: false);
         await page.GotoAsync($"/challenges/{newest}");
         await page.GetByTestId("triage-link").ClickAsync();
 
@@ -62,7 +65,7 @@ public sealed class TriageJourneyTests
         await using var site = await StaffSite.StartAsync();
         var ideaId = await site.NewIdea("とびしまの買い物をLINEで注文");
         var challengeId = await site.NewChallenge("島の商店で買い物がしにくい", "飛島の商店まで行けない日があります。", "elderly");
-        var page = await site.FacilitatorPageAsync();
+        var page = await site.FacilitatorPageAsync(javaScript: false);
 
         await page.GotoAsync("/facilitate");
         var item = page.Locator($"#triage-{challengeId}");
@@ -109,7 +112,7 @@ public sealed class TriageJourneyTests
     {
         await using var site = await StaffSite.StartAsync();
         var challengeId = await site.NewChallenge("公園の遊具が古くて危ない", "中央公園のすべり台がさびています。", "parks");
-        var page = await site.FacilitatorPageAsync();
+        var page = await site.FacilitatorPageAsync(javaScript: false);
 
         await page.GotoAsync("/facilitate");
         var item = page.Locator($"#triage-{challengeId}");
@@ -130,7 +133,7 @@ public sealed class TriageJourneyTests
     {
         await using var site = await StaffSite.StartAsync();
         var challengeId = await site.NewChallenge("花火大会を毎月開いてほしい", "夏だけでなく毎月見たいです。", "tourism");
-        var page = await site.FacilitatorPageAsync(culture: "en");
+        var page = await site.FacilitatorPageAsync(culture: "en", javaScript: false);
 
         await page.GotoAsync("/facilitate");
         var item = page.Locator($"#triage-{challengeId}");

@@ -4,11 +4,18 @@ using LivingLab.Web.Features.Live;
 namespace LivingLab.Web.Features.Facilitate.Board;
 
 /// <summary>
-/// The stage board's watch on the node's board topic (the one the public board's stream follows): the read model signals
-/// it, at most every two seconds, once it holds a change, so an idea moved elsewhere shows without a reload.
+/// A staff island's watch on one of the node's view topics: the board (the one the public board's stream follows) or the
+/// dashboard's counts (new, accepted, merged and declined challenges, which the triage queue follows). The read model
+/// signals it, at most every two seconds, once it holds a change, so a change made elsewhere shows without a reload.
 /// </summary>
 public sealed class BoardLiveFeed : IAsyncDisposable
 {
+    /// <summary>The stage board's topic: ideas' stages, titles, votes, operators.</summary>
+    public const string BoardView = "board";
+
+    /// <summary>The dashboard's topic, which every challenge decision and every new challenge signals.</summary>
+    public const string CountsView = "dashboard";
+
     private readonly LiveTopic topic;
     private readonly LiveConnection connection;
     private readonly CancellationTokenSource stop = new();
@@ -20,12 +27,12 @@ public sealed class BoardLiveFeed : IAsyncDisposable
         this.connection = connection;
     }
 
-    /// <summary>Joins the board topic; <paramref name="changed"/> runs after each signal.</summary>
-    public static BoardLiveFeed Start(LiveHub hub, Func<Task> changed)
+    /// <summary>Joins <paramref name="view"/> (<see cref="BoardView"/> or <see cref="CountsView"/>); <paramref name="changed"/> runs after each signal.</summary>
+    public static BoardLiveFeed Start(LiveHub hub, Func<Task> changed, string view = BoardView)
     {
         ArgumentNullException.ThrowIfNull(hub);
         var connection = new LiveConnection(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-        var feed = new BoardLiveFeed(hub.WatchView("board", connection, lastSeen: null), connection);
+        var feed = new BoardLiveFeed(hub.WatchView(view, connection, lastSeen: null), connection);
         feed.loop = feed.RunAsync(changed);
         return feed;
     }
