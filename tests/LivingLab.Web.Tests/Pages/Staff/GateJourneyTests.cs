@@ -70,7 +70,8 @@ public sealed class GateJourneyTests
         await Expect(page.GetByTestId("kpi-table")).ToContainTextAsync("注文件数");
 
         // The decision form is static: the page loaded again shows the gate the new KPI opened.
-        await page.ReloadAsync();
+        await page.GetByTestId("gate-again").ClickAsync();
+        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("KPIを追加しました。");
         var dialog = page.Locator($"#advance-{ideaId}");
         await Expect(dialog.Locator(".gate-unmet")).ToHaveCountAsync(0);
         await Expect(dialog.Locator(".gate-met")).ToHaveCountAsync(3);

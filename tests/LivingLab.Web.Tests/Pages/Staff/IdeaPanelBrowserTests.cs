@@ -47,7 +47,7 @@ public sealed class IdeaPanelBrowserTests
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(dialog).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId("kpi-status")).ToHaveTextAsync("KPIを追加しました。");
+        await Expect(page.GetByTestId("kpi-status")).ToContainTextAsync("KPIを追加しました。");
         await Expect(page.GetByTestId("kpi-table")).ToContainTextAsync("注文件数");
         await Expect(page.GetByTestId("kpi-charts")).ToContainTextAsync("注文件数");
 
