@@ -46,6 +46,9 @@ public sealed class IdeaPanelIslandTests
             Assert.Equal("とびしまの買い物をLINEで注文", island.Find("[data-testid=reword-preview-title]").TextContent);
         }, Wait);
         Assert.Equal("買い物が不便", (await site.Json($"/api/ideas/{idea}")).GetProperty("title").GetString());
+        // drafts.js keeps the text under the plain form's names, so a draft typed before the circuit carries over.
+        Assert.Equal("Reword.Summary", island.Find("#reword-summary").GetAttribute("name"));
+        Assert.Equal("reword", island.Find("form[data-draft] input[name=_handler]").GetAttribute("value"));
     }
 
     [Fact]

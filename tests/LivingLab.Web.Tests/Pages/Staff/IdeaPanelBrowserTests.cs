@@ -4,14 +4,15 @@ using static Microsoft.Playwright.Assertions;
 namespace LivingLab.Web.Tests.Pages.Staff;
 
 /// <summary>
-/// The idea panel's islands in a real browser: the reword preview following the typing, a KPI added by keyboard alone
+/// The idea panel's islands in a real browser: the reword preview following the typing (and the text kept across a
+/// reload), a KPI added by keyboard alone
 /// through its dialog (Escape closes one), axe in Japanese and English at 1280 and 360 px with a dialog open, and the
 /// same panel without JavaScript working through its plain forms.
 /// </summary>
 public sealed class IdeaPanelBrowserTests
 {
     [Fact]
-    public async Task The_reword_preview_follows_the_typing_and_a_KPI_is_added_by_keyboard_through_its_dialog()
+    public async Task The_reword_preview_follows_the_typing_survives_a_reload_and_a_KPI_is_added_by_keyboard_through_its_dialog()
     {
         await using var site = await StaffSite.StartAsync();
         var town = await TownData.SeedAsync(site);
@@ -26,6 +27,12 @@ public sealed class IdeaPanelBrowserTests
         await Expect(preview.Locator("strong")).ToHaveTextAsync("LINE");
         await Expect(preview).ToContainTextAsync("<b>太字ではない</b>");
         Assert.Equal(0, await preview.Locator("b").CountAsync());
+
+        // What was typed survives a reload (drafts.js): back in the field once the circuit is up, and in the preview.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("reword-island")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.Locator("#reword-summary")).ToHaveValueAsync("島の注文を**LINE**で受けます。<b>太字ではない</b>");
+        await Expect(preview.Locator("strong")).ToHaveTextAsync("LINE");
 
         await page.GetByTestId("kpi-add").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
