@@ -56,13 +56,19 @@
         }
     }
 
+    // What the server had rendered into the field. An interactive component sets a field's value, not its default, so
+    // one that fills a field (the reword island) names that text in data-draft-base.
+    function serverText(field) {
+        return field.getAttribute("data-draft-base") ?? field.defaultValue;
+    }
+
     // The value next to what the server had rendered into the field (b), so that a field the server fills (a comment
     // being edited) takes the draft back only while it still shows that same text.
     function save(field) {
-        if (field.value === field.defaultValue) {
+        if (field.value === serverText(field)) {
             storage.removeItem(fieldKey(field));
         } else {
-            write(fieldKey(field), { v: field.value, b: field.defaultValue });
+            write(fieldKey(field), { v: field.value, b: serverText(field) });
         }
     }
 

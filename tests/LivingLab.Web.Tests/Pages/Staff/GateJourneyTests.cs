@@ -57,13 +57,21 @@ public sealed class GateJourneyTests
 
         // A KPI on the idea's staff panel, then the pilot gate opens.
         await page.GotoAsync($"/facilitate/ideas/{ideaId}");
-        await page.Locator("#kpi-name").FillAsync("注文件数");
-        await page.Locator("#kpi-unit").FillAsync("件/月");
-        await page.Locator("#kpi-baseline").FillAsync("0");
-        await page.Locator("#kpi-target").FillAsync("120");
-        await page.GetByRole(AriaRole.Button, new() { Name = "KPIを追加する" }).ClickAsync();
-        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("KPIを追加しました。");
+        await Expect(page.GetByTestId("kpi-island")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.GetByTestId("kpi-add").ClickAsync();
+        var kpiDialog = page.GetByRole(AriaRole.Dialog);
+        await kpiDialog.Locator("#kpi-name").FillAsync("注文件数");
+        await kpiDialog.Locator("#kpi-unit").FillAsync("件/月");
+        await kpiDialog.Locator("#kpi-baseline").FillAsync("0");
+        await kpiDialog.Locator("#kpi-target").FillAsync("120");
+        await kpiDialog.GetByRole(AriaRole.Button, new() { Name = "KPIを追加する" }).ClickAsync();
+        await Expect(kpiDialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("kpi-status")).ToContainTextAsync("KPIを追加しました。");
         await Expect(page.GetByTestId("kpi-table")).ToContainTextAsync("注文件数");
+
+        // The decision form is static: the page loaded again shows the gate the new KPI opened.
+        await page.GetByTestId("gate-again").ClickAsync();
+        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("KPIを追加しました。");
         var dialog = page.Locator($"#advance-{ideaId}");
         await Expect(dialog.Locator(".gate-unmet")).ToHaveCountAsync(0);
         await Expect(dialog.Locator(".gate-met")).ToHaveCountAsync(3);
@@ -140,12 +148,13 @@ public sealed class GateJourneyTests
     }
 
     [Fact]
-    public async Task A_facilitator_rewords_an_idea_with_a_preview_an_empty_title_is_refused_and_the_history_shows_the_rewording()
+    public async Task A_facilitator_rewords_an_idea_with_a_live_preview_an_empty_title_is_refused_and_the_history_shows_the_rewording()
     {
         await using var site = await StaffSite.StartAsync();
         var ideaId = await site.NewIdea("買い物が不便", "島の商店への注文をLINEで受け、電動モビリティで配達する。");
         var page = await site.FacilitatorPageAsync(culture: "en");
         await page.GotoAsync($"/facilitate/ideas/{ideaId}");
+        await Expect(page.GetByTestId("reword-island")).ToHaveAttributeAsync("data-interactive", "true");
 
         await page.GetByText("Reword the title and description").ClickAsync();
         await page.Locator("#reword-title").FillAsync("");
@@ -154,9 +163,9 @@ public sealed class GateJourneyTests
         await Expect(page.Locator("#reword-title")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal("買い物が不便", (await site.Json($"/api/ideas/{ideaId}")).GetProperty("title").GetString());
 
+        // The preview follows the typing; there is no preview button once the circuit is up.
         await page.Locator("#reword-title").FillAsync("とびしまの買い物をLINEで注文・配達");
         await page.Locator("#reword-summary").FillAsync("島の商店への注文を**LINE**で受け、電動モビリティで配達します。");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Expect(page.GetByTestId("reword-preview").Locator("strong")).ToHaveTextAsync("LINE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the rewording" }).ClickAsync();
 

@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using LivingLab.Common;
+using LivingLab.Ideas;
+using LivingLab.Partners;
+using LivingLab.People;
+using LivingLab.Pipeline;
+using LivingLab.ReadModel;
+using LivingLab.Web.Api;
+using LivingLab.Web.Api.Account;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace LivingLab.Web.Features.Facilitate.Panel;
+
+/// <summary>What the idea panel's islands ask of the idea's grain, always as the circuit's signed-in staff member.</summary>
+public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner projections, AuthenticationStateProvider authentication)
+{
+    /// <summary>The idea with the names its applications and measurements mention; null when gone or the reader is not staff.</summary>
+    public async Task<PanelSnapshot?> LoadAsync(string ideaId)
+    {
+        if (await StaffMemberAsync() is not { } user || !Ids.IsWellFormed(ideaId))
+        {
+            return null;
+        }
+
+        CallerContextMiddleware.SetCaller(user);
+        var idea = await grains.GetGrain<IIdeaGrain>(ideaId).GetAsync();
+        return idea is null ? null : await SnapshotAsync(idea);
+    }
+
+    /// <summary>Rewords the idea (title, Markdown summary, category); a refusal is the result.</summary>
+    public async Task<CommandResult<IdeaDetails>> RewordAsync(string ideaId, IdeaInput input)
+    {
+        if (await StaffMemberAsync() is not { } user)
+        {
+            return CommandResult<IdeaDetails>.Reject("forbidden");
+        }
+
+        CallerContextMiddleware.SetCaller(user);
+        var result = await grains.GetGrain<IIdeaGrain>(ideaId).EditAsync(input);
+        return await CaughtUpAsync(result);
+    }
+
+    /// <summary>Adds a KPI; numbers come as typed (see <see cref="KpiNumbers"/>), so a bad one is refused like the grain refuses.</summary>
+    public async Task<CommandResult<Kpi>> AddKpiAsync(string ideaId, string? name, string? unit, string? baseline, string? target)
+    {
+        if (await StaffMemberAsync() is not { } user)
+        {
+            return CommandResult<Kpi>.Reject("forbidden");
+        }
+
+        if (KpiNumbers.Parse(baseline, "baseline", out var from) is { } badBaseline)
+        {
+            return new CommandResult<Kpi>(null, badBaseline);
+        }
+
+        if (KpiNumbers.Parse(target, "target", out var to) is { } badTarget)
+        {
+            return new CommandResult<Kpi>(null, badTarget);
+        }
+
+        CallerContextMiddleware.SetCaller(user);
+        return await CaughtUpAsync(await grains.GetGrain<IIdeaGrain>(ideaId).AddKpiAsync(new KpiInput(name, unit, from, to)));
+    }
+
+    /// <summary>Records a measurement of one KPI; the value as typed, the date as yyyy-MM-dd (empty is today).</summary>
+    public async Task<CommandResult<RecordedMeasurement>> RecordMeasurementAsync(string ideaId, string? kpiId, string? value, DateOnly? date, string? note)
+    {
+        if (await StaffMemberAsync() is not { } user)
+        {
+            return CommandResult<RecordedMeasurement>.Reject("forbidden");
+        }
+
+        if (KpiNumbers.Parse(value, "value", out var number) is { } badValue)
+        {
+            return new CommandResult<RecordedMeasurement>(null, badValue);
+        }
+
+        CallerContextMiddleware.SetCaller(user);
+        var input = new MeasurementInput(number, date, string.IsNullOrWhiteSpace(note) ? null : note);
+        return await CaughtUpAsync(await grains.GetGrain<IIdeaGrain>(ideaId).RecordMeasurementAsync(kpiId ?? "", input));
+    }
+
+    /// <summary>Accepts or (with a reason) declines a partner company's application.</summary>
+    public async Task<CommandResult<PartnerApplication>> DecideApplicationAsync(string ideaId, string applicationId, bool accept, string? reason)
+    {
+        if (await StaffMemberAsync() is not { } user)
+        {
+            return CommandResult<PartnerApplication>.Reject("forbidden");
+        }
+
+        CallerContextMiddleware.SetCaller(user);
+        var result = await grains.GetGrain<IIdeaGrain>(ideaId).DecideApplicationAsync(applicationId, accept, accept ? null : reason);
+        return await CaughtUpAsync(result);
+    }
+
+    // Lists (the queue, the public idea list) read the read model: catching up means the next page this reader opens shows it.
+    private async Task<CommandResult<T>> CaughtUpAsync<T>(CommandResult<T> result)
+    {
+        if (result.Succeeded)
+        {
+            await projections.CatchUpAsync();
+        }
+
+        return result;
+    }
+
+    private async Task<PanelSnapshot> SnapshotAsync(IdeaDetails idea)
+    {
+        var partners = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (idea.Applications.Count > 0)
+        {
+            foreach (var partner in await grains.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key).List())
+            {
+                partners[partner.Id] = partner.Name;
+            }
+        }
+
+        var ids = idea.Applications.Select(a => a.ApplicantId).Concat(idea.Measurements.Select(m => m.RecordedBy)).Distinct().ToList();
+        var names = new PersonNames(grains).Prefetch(ids);
+        var people = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            people[id] = (await names.Get(id)).DisplayName;
+        }
+
+        return new PanelSnapshot(idea, partners, people);
+    }
+
+    // A circuit has no request for CallerContextMiddleware to run on, so each public method puts the person into the grain
+    // call context itself, right before the grain call: the context is an AsyncLocal, and a value set inside an awaited
+    // helper would be gone when it returns. The grain checks the role again.
+    private async Task<ClaimsPrincipal?> StaffMemberAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        var staff = AccountPrincipal.PersonId(user) is not null && (user.IsInRole(Roles.Facilitator) || user.IsInRole(Roles.Admin));
+        return staff ? user : null;
+    }
+}

@@ -1,0 +1,13 @@
+using LivingLab.Ideas;
+
+namespace LivingLab.Web.Features.Facilitate.Panel;
+
+/// <summary>The idea as an island of its panel shows it, with partner and person names by id (kept across prerender and circuit).</summary>
+public sealed record PanelSnapshot(IdeaDetails Idea, IReadOnlyDictionary<string, string> Partners, IReadOnlyDictionary<string, string> People)
+{
+    /// <summary>A person's display name, or the former-member label.</summary>
+    public string Person(string id) => People.GetValueOrDefault(id) ?? LivingLab.Web.Api.PersonNames.FormerMemberName();
+
+    /// <summary>A partner company's name, or its id when the directory no longer has it.</summary>
+    public string Partner(string id) => Partners.GetValueOrDefault(id) ?? id;
+}
