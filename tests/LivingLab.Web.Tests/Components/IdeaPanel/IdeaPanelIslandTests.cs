@@ -28,7 +28,7 @@ public sealed class IdeaPanelIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var idea = await site.NewIdea("買い物が不便");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await PanelContextAsync(site);
         var island = context.Render<RewordIsland>(p => p.Add(i => i.IdeaId, idea));
 
@@ -56,7 +56,7 @@ public sealed class IdeaPanelIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var idea = await site.NewIdea("買い物が不便");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await PanelContextAsync(site);
         var island = context.Render<RewordIsland>(p => p.Add(i => i.IdeaId, idea));
 
@@ -78,7 +78,7 @@ public sealed class IdeaPanelIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var idea = await site.NewIdea("買い物が不便");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = await PanelContextAsync(site);
         var island = context.Render<RewordIsland>(p => p.Add(i => i.IdeaId, idea));
 
@@ -98,7 +98,7 @@ public sealed class IdeaPanelIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var idea = await site.NewIdea("とびしまの買い物をLINEで注文");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await PanelContextAsync(site);
         var island = context.Render<KpiApplicationsIsland>(p => p.Add(i => i.IdeaId, idea));
 
@@ -146,7 +146,7 @@ public sealed class IdeaPanelIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var town = await TownData.SeedAsync(site);
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = await PanelContextAsync(site);
         var island = context.Render<KpiApplicationsIsland>(p => p.Add(i => i.IdeaId, town.Pilot));
 
@@ -181,7 +181,7 @@ public sealed class IdeaPanelIslandTests
         var idea = await site.NewIdea("とびしまの買い物をLINEで注文");
         await site.Advance(idea, "research");
         var application = await site.Apply(idea);
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await PanelContextAsync(site);
         var island = context.Render<KpiApplicationsIsland>(p => p.Add(i => i.IdeaId, idea));
 
@@ -209,7 +209,7 @@ public sealed class IdeaPanelIslandTests
         var idea = await site.NewIdea("とびしまの買い物をLINEで注文");
         await site.Advance(idea, "research");
         var application = await site.Apply(idea);
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = await PanelContextAsync(site);
         var island = context.Render<KpiApplicationsIsland>(p => p.Add(i => i.IdeaId, idea));
 
@@ -235,7 +235,7 @@ public sealed class IdeaPanelIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var town = await TownData.SeedAsync(site);
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await PanelContextAsync(site, interactive: false);
 
         var reword = context.Render<RewordIsland>(p => p.Add(i => i.IdeaId, town.Shopping));
@@ -251,33 +251,10 @@ public sealed class IdeaPanelIslandTests
     private static string? ApplicationStatus(System.Text.Json.JsonElement idea, string applicationId) =>
         idea.GetProperty("applications").EnumerateArray().First(a => a.GetProperty("id").GetString() == applicationId).GetProperty("status").GetString();
 
-    // The culture lives in the execution context: set in the test itself, it flows into every render that follows.
-    private static void UseCulture(string culture) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-
-    // The panel as the signed-in facilitator's circuit sees it: bUnit's renderer and authentication, MudBlazor's services,
-    // everything else (grains, read model, Markdown, localization) from the real site.
+    // The panel as the signed-in facilitator's circuit sees it (or its prerender), over the real site.
     private static async Task<BunitContext> PanelContextAsync(StaffSite site, bool interactive = true)
     {
         await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        context.Services.AddMudServices();
-        context.Services.AddTransient<MudLocalizer, MudTranslations>();
-        // The fallback provider serves what a component asks for, not the dependencies of a service built here.
-        var real = site.Factory.Services;
-        context.Services.AddScoped(services => new IdeaPanelDesk(
-            real.GetRequiredService<IGrainFactory>(), real.GetRequiredService<ProjectionRunner>(), services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddFallbackServiceProvider(site.Factory.Services);
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized("市役所 三郎");
-        // SetRoles starts the claims afresh: the person's id goes on after it.
-        authorization.SetRoles("facilitator");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, site.FacilitatorId));
-        // Last: it reads from the provider, which then takes no more registrations.
-        context.AddBunitPersistentComponentState();
-        context.SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", isInteractive: interactive));
-        return context;
+        return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], interactive, typeof(IdeaPanelDesk));
     }
 }

@@ -32,7 +32,7 @@ public sealed class NotificationBadgeTests
         var (challenge, comment) = await CommentedChallengeAsync(lab);
         await Lab.Comment(lab.Facilitator, $"/api/challenges/{challenge}", "確認します。", comment);
         await lab.CatchUpAsync();
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = BadgeContext(lab, lab.PersonId(Role.Resident));
 
         var badge = context.Render<NotificationBadge>();
@@ -57,7 +57,7 @@ public sealed class NotificationBadgeTests
         var (challenge, comment) = await CommentedChallengeAsync(lab);
         await Lab.Comment(lab.Facilitator, $"/api/challenges/{challenge}", "確認します。", comment);
         await lab.CatchUpAsync();
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = BadgeContext(lab, lab.PersonId(Role.Resident));
         var badge = context.Render<NotificationBadge>();
         var feed = lab.Factory.Services.GetRequiredService<NotificationFeed>();
@@ -77,7 +77,7 @@ public sealed class NotificationBadgeTests
     public async Task A_badge_that_goes_away_leaves_the_feed_and_the_feed_forgets_the_person()
     {
         await using var lab = await Lab.StartAsync();
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         var feed = lab.Factory.Services.GetRequiredService<NotificationFeed>();
         var context = BadgeContext(lab, lab.PersonId(Role.Resident));
         var first = context.Render<NotificationBadge>();
@@ -98,7 +98,7 @@ public sealed class NotificationBadgeTests
         var (challenge, comment) = await CommentedChallengeAsync(lab);
         await Lab.Comment(lab.Facilitator, $"/api/challenges/{challenge}", "確認します。", comment);
         await lab.CatchUpAsync();
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = BadgeContext(lab, lab.PersonId(Role.Resident), interactive: false);
 
         var badge = context.Render<NotificationBadge>();
@@ -125,31 +125,7 @@ public sealed class NotificationBadgeTests
         return (challenge, await Lab.Comment(lab.Resident, $"/api/challenges/{challenge}", "毎朝ここで困っています。"));
     }
 
-    // The culture lives in the execution context: set in the test itself, it flows into every render that follows.
-    private static void UseCulture(string culture) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-
-    // The badge as the signed-in person's circuit sees it: bUnit's renderer and authentication, MudBlazor's services,
-    // everything else (grains, read model, notification feed, localization) from the real site.
-    private static BunitContext BadgeContext(Lab lab, string personId, bool interactive = true)
-    {
-        var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        context.Services.AddMudServices();
-        context.Services.AddTransient<MudLocalizer, MudTranslations>();
-        // The fallback provider serves what a component asks for, not the dependencies of a service built here.
-        var real = lab.Factory.Services;
-        context.Services.AddScoped(services => new NotificationDesk(
-            real.GetRequiredService<IGrainFactory>(), real.GetRequiredService<NotificationQueries>(), real.GetRequiredService<NotificationFeed>(),
-            real.GetRequiredService<ProjectionRunner>(), services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddFallbackServiceProvider(real);
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized("酒田 花子");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, personId));
-        // Last: it reads from the provider, which then takes no more registrations.
-        context.AddBunitPersistentComponentState();
-        context.SetRendererInfo(new RendererInfo("Server", isInteractive: interactive));
-        return context;
-    }
+    // The badge as the signed-in person's circuit sees it (or its prerender), over the real site and its notification feed.
+    private static BunitContext BadgeContext(Lab lab, string personId, bool interactive = true) =>
+        CircuitContext.Create(lab.Factory.Services, "酒田 花子", personId, [], interactive, typeof(NotificationDesk));
 }

@@ -34,7 +34,7 @@ public sealed class ParticipationIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewChallenge("駅前の駐輪場が足りない");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = ResidentContext(site);
         var panel = context.Render<ChallengeFollowPanel>(p => p.Add(x => x.ChallengeId, id).Add(x => x.On, false));
 
@@ -60,7 +60,7 @@ public sealed class ParticipationIslandTests
             Assert.True(followed.IsSuccessStatusCode);
         }
 
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = ResidentContext(site);
         var panel = context.Render<IdeaFollowPanel>(p => p.Add(x => x.IdeaId, id).Add(x => x.On, true));
 
@@ -78,7 +78,7 @@ public sealed class ParticipationIslandTests
     public async Task Following_what_is_not_there_is_refused_beside_the_button_in_the_pages_language(string culture, string message)
     {
         await using var site = await StaffSite.StartAsync();
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = ResidentContext(site);
         var panel = context.Render<ChallengeFollowPanel>(p => p.Add(x => x.ChallengeId, LivingLab.Common.Ids.New()).Add(x => x.On, false));
 
@@ -96,12 +96,12 @@ public sealed class ParticipationIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewChallenge("歩道の段差が危ない");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = ResidentContext(site);
         var thread = RenderThread(context, CommentItemKind.Challenge, id);
 
-        thread.Find("#comment-new-input").Change("私も**毎朝**つまずきます。");
-        thread.Find(".comment-new form").Submit();
+        CircuitContext.Act(thread, "#comment-new-input", e => e.Change("私も**毎朝**つまずきます。"));
+        CircuitContext.Act(thread, ".comment-new form", e => e.Submit());
 
         thread.WaitForAssertion(() =>
         {
@@ -125,13 +125,13 @@ public sealed class ParticipationIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewChallenge("公園の照明が暗い");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = ResidentContext(site);
         var thread = RenderThread(context, CommentItemKind.Challenge, id);
         var typed = text == "long" ? new string('あ', LivingLab.Comments.CommentRules.MaxBodyLength + 1) : text;
 
-        thread.Find("#comment-new-input").Change(typed);
-        thread.Find(".comment-new form").Submit();
+        CircuitContext.Act(thread, "#comment-new-input", e => e.Change(typed));
+        CircuitContext.Act(thread, ".comment-new form", e => e.Submit());
 
         thread.WaitForAssertion(() => Assert.Contains(message, thread.Find("#comment-new-error").TextContent, StringComparison.Ordinal), Wait);
         Assert.Contains("comment-new-error", thread.Find("#comment-new-input").GetAttribute("aria-describedby"), StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public sealed class ParticipationIslandTests
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewChallenge("駅前の自転車が多すぎる");
         var into = await site.NewChallenge("駅前の駐輪場を増やしてほしい");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = ResidentContext(site);
         var thread = RenderThread(context, CommentItemKind.Challenge, id);
         using (var merged = await site.Facilitator.PostAsJsonAsync($"/api/challenges/{id}/merge", new { intoId = into }))
@@ -156,8 +156,8 @@ public sealed class ParticipationIslandTests
             Assert.True(merged.IsSuccessStatusCode, $"merge: {(int)merged.StatusCode}");
         }
 
-        thread.Find("#comment-new-input").Change("まだ書けますか。");
-        thread.Find(".comment-new form").Submit();
+        CircuitContext.Act(thread, "#comment-new-input", e => e.Change("まだ書けますか。"));
+        CircuitContext.Act(thread, ".comment-new form", e => e.Submit());
 
         thread.WaitForAssertion(() => Assert.Contains(message, thread.Find("#comment-new-error").TextContent, StringComparison.Ordinal), Wait);
     }
@@ -168,7 +168,7 @@ public sealed class ParticipationIslandTests
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewIdea("島の買い物代行");
         var top = await Comment(site.Facilitator, $"/api/ideas/{id}/comments", "配達の曜日はどうしますか。");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = ResidentContext(site);
         var thread = RenderThread(context, CommentItemKind.Idea, id);
 
@@ -188,11 +188,11 @@ public sealed class ParticipationIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewChallenge("バス停に屋根がほしい");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = ResidentContext(site);
         var thread = RenderThread(context, CommentItemKind.Challenge, id);
         // Typed but not posted: a live update must not take it away.
-        thread.Find("#comment-new-input").Change("書きかけの文章");
+        CircuitContext.Act(thread, "#comment-new-input", e => e.Change("書きかけの文章"));
 
         await Comment(site.Facilitator, $"/api/challenges/{id}/comments", "来年度の予算で検討します。");
 
@@ -209,14 +209,14 @@ public sealed class ParticipationIslandTests
     {
         await using var site = await StaffSite.StartAsync();
         var id = await site.NewChallenge("掲示板が読みにくい");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = ResidentContext(site);
         var thread = RenderThread(context, CommentItemKind.Challenge, id);
 
-        thread.Find("#comment-new-input").Change("<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))");
-        thread.Find(".comment-new button[aria-pressed]").Click();
+        CircuitContext.Act(thread, "#comment-new-input", e => e.Change("<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))"));
+        CircuitContext.Act(thread, ".comment-new button[aria-pressed]", e => e.Click());
         thread.WaitForAssertion(() => Assert.NotNull(thread.Find(".comment-preview")), Wait);
-        thread.Find(".comment-new form").Submit();
+        CircuitContext.Act(thread, ".comment-new form", e => e.Submit());
 
         thread.WaitForAssertion(() => Assert.NotEmpty(thread.FindAll(".comment-list .comment")), Wait);
         var comment = thread.Find(".comment-list .comment");
@@ -238,30 +238,8 @@ public sealed class ParticipationIslandTests
         return (await Account.AccountApi.Json(response)).GetProperty("id").GetString()!;
     }
 
-    // The culture lives in the execution context: set in the test itself, it flows into every render that follows.
-    private static void UseCulture(string culture) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-
-    // The resident's circuit: bUnit's renderer and authentication, MudBlazor's services, the islands' façades over the
-    // real grains, everything else (live hub, localization) from the real site.
-    private static BunitContext ResidentContext(StaffSite site)
-    {
-        var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        context.Services.AddMudServices();
-        context.Services.AddTransient<MudLocalizer, MudTranslations>();
-        var grains = site.Factory.Services.GetRequiredService<IGrainFactory>();
-        context.Services.AddScoped(services => new ChallengeParticipation(grains, services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddScoped(services => new IdeaParticipation(grains, services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddScoped(services => new CommentParticipation(grains, services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddFallbackServiceProvider(site.Factory.Services);
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized("酒田 花子");
-        authorization.SetRoles("resident");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, site.ResidentId));
-        context.AddBunitPersistentComponentState();
-        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return context;
-    }
+    // The resident's circuit, with the islands' façades over the real grains.
+    private static BunitContext ResidentContext(StaffSite site) =>
+        CircuitContext.Create(site.Factory.Services, "酒田 花子", site.ResidentId, ["resident"],
+            facades: [typeof(ChallengeParticipation), typeof(IdeaParticipation), typeof(CommentParticipation)]);
 }

@@ -29,7 +29,7 @@ public sealed class StageBoardTests
     {
         await using var site = await StaffSite.StartAsync();
         var idea = await site.NewIdea("商店街の空き店舗でスマホ相談会");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await BoardContextAsync(site);
         var board = context.Render<Features.Facilitate.Board.StageBoard>();
 
@@ -60,7 +60,7 @@ public sealed class StageBoardTests
         await using var site = await StaffSite.StartAsync();
         var idea = await site.NewIdea("とびしまの買い物をLINEで注文");
         await site.Advance(idea, "research");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = await BoardContextAsync(site);
         var board = context.Render<Features.Facilitate.Board.StageBoard>();
 
@@ -82,34 +82,10 @@ public sealed class StageBoardTests
         Assert.Equal("research", stored.GetProperty("stage").GetString());
     }
 
-    // The culture lives in the execution context: set in the test itself, it flows into every render that follows.
-    private static void UseCulture(string culture) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-
-    // The board as the signed-in facilitator's circuit sees it: bUnit's renderer and authentication, MudBlazor's services,
-    // everything else (grains, read model, live hub, localization) from the real site.
+    // The board as the signed-in facilitator's circuit sees it, over the real site.
     private static async Task<BunitContext> BoardContextAsync(StaffSite site)
     {
         await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        context.Services.AddMudServices();
-        context.Services.AddTransient<MudLocalizer, MudTranslations>();
-        // The fallback provider serves what a component asks for, not the dependencies of a service built here.
-        var real = site.Factory.Services;
-        context.Services.AddScoped(services => new StageBoardDesk(
-            real.GetRequiredService<IGrainFactory>(), real.GetRequiredService<IdeaQueries>(), real.GetRequiredService<ProjectionRunner>(),
-            services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddFallbackServiceProvider(site.Factory.Services);
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized("市役所 三郎");
-        // SetRoles starts the claims afresh: the person's id goes on after it.
-        authorization.SetRoles("facilitator");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, site.FacilitatorId));
-        // Last: it reads from the provider, which then takes no more registrations.
-        context.AddBunitPersistentComponentState();
-        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return context;
+        return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], facades: typeof(StageBoardDesk));
     }
 }

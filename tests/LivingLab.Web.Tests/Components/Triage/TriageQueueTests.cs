@@ -32,7 +32,7 @@ public sealed class TriageQueueTests
     {
         await using var site = await StaffSite.StartAsync();
         var challenge = await site.NewChallenge("駅前の駐輪場が足りない");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await TriageContextAsync(site);
         var queue = context.Render<TriageQueue>();
 
@@ -61,7 +61,7 @@ public sealed class TriageQueueTests
         var original = await site.NewChallenge("バス停に屋根がほしい", "市立病院前のバス停は雨の日につらい。");
         var duplicate = await site.NewChallenge("病院前のバス停の屋根", "雨にぬれながらバスを待っています。");
         await site.Support(duplicate, "supporter-1@town.example.jp");
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await TriageContextAsync(site);
         var queue = context.Render<TriageQueue>();
 
@@ -92,7 +92,7 @@ public sealed class TriageQueueTests
     {
         await using var site = await StaffSite.StartAsync();
         var challenge = await site.NewChallenge("花火大会を毎月開いてほしい", "夏だけでなく毎月見たいです。", "tourism");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = await TriageContextAsync(site);
         var queue = context.Render<TriageQueue>();
 
@@ -125,7 +125,7 @@ public sealed class TriageQueueTests
     {
         await using var site = await StaffSite.StartAsync();
         var challenge = await site.NewChallenge("駅前の駐輪場が足りない");
-        UseCulture(culture);
+        CircuitContext.UseCulture(culture);
         await using var context = await TriageContextAsync(site);
         var queue = context.Render<TriageQueue>();
         Row(queue, challenge).QuerySelector("[data-testid=triage-accept]")!.Click();
@@ -162,7 +162,7 @@ public sealed class TriageQueueTests
             snow = (await Account.AccountApi.Json(proxy)).GetProperty("id").GetString()!;
         }
 
-        UseCulture("ja");
+        CircuitContext.UseCulture("ja");
         await using var context = await TriageContextAsync(site);
         var queue = context.Render<TriageQueue>();
         Row(queue, library);
@@ -184,34 +184,10 @@ public sealed class TriageQueueTests
         return link.Closest("tr")!;
     }
 
-    // The culture lives in the execution context: set in the test itself, it flows into every render that follows.
-    private static void UseCulture(string culture) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-
-    // The grid as the signed-in facilitator's circuit sees it: bUnit's renderer and authentication, MudBlazor's services,
-    // everything else (grains, read model, live hub, localization) from the real site.
+    // The grid as the signed-in facilitator's circuit sees it, over the real site.
     private static async Task<BunitContext> TriageContextAsync(StaffSite site)
     {
         await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        context.Services.AddMudServices();
-        context.Services.AddTransient<MudLocalizer, MudTranslations>();
-        // The fallback provider serves what a component asks for, not the dependencies of a service built here.
-        var real = site.Factory.Services;
-        context.Services.AddScoped(services => new TriageDesk(
-            real.GetRequiredService<IGrainFactory>(), real.GetRequiredService<ChallengeQueries>(), real.GetRequiredService<IdeaQueries>(),
-            real.GetRequiredService<ProjectionRunner>(), services.GetRequiredService<AuthenticationStateProvider>()));
-        context.Services.AddFallbackServiceProvider(site.Factory.Services);
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized("市役所 三郎");
-        // SetRoles starts the claims afresh: the person's id goes on after it.
-        authorization.SetRoles("facilitator");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, site.FacilitatorId));
-        // Last: it reads from the provider, which then takes no more registrations.
-        context.AddBunitPersistentComponentState();
-        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        return context;
+        return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], facades: typeof(TriageDesk));
     }
 }
