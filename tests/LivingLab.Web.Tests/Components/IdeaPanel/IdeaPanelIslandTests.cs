@@ -1,15 +1,9 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using LivingLab.ReadModel;
-using LivingLab.Web.Components;
 using LivingLab.Web.Features.Facilitate.Panel;
 using LivingLab.Web.Tests.Pages.Staff;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace LivingLab.Web.Tests.Components.IdeaPanel;
 

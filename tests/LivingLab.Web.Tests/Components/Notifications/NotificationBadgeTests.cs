@@ -1,15 +1,8 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Notifications;
-using LivingLab.Web.Components;
 using LivingLab.Web.Features.Notifications;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace LivingLab.Web.Tests.Components.Notifications;
 

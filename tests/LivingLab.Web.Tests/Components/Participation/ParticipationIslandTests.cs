@@ -1,19 +1,12 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using Bunit;
 using LivingLab.Web.Api.Comments;
-using LivingLab.Web.Components;
 using LivingLab.Web.Components.Comments;
 using LivingLab.Web.Features.Challenges;
 using LivingLab.Web.Features.Ideas;
 using LivingLab.Web.Tests.Pages.Staff;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace LivingLab.Web.Tests.Components.Participation;
 

@@ -1,16 +1,9 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.IdeaList;
-using Microsoft.AspNetCore.Components.Authorization;
-using LivingLab.Web.Components;
 using LivingLab.Web.Features.Facilitate.Board;
 using LivingLab.Web.Tests.Pages.Staff;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace LivingLab.Web.Tests.Components.StageBoard;
 

@@ -1,19 +1,12 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.ChallengeList;
 using LivingLab.ReadModel.IdeaList;
-using LivingLab.Web.Components;
 using LivingLab.Web.Features.Facilitate.Triage;
 using LivingLab.Web.Tests.Pages.Staff;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace LivingLab.Web.Tests.Components.Triage;
 
