@@ -20,7 +20,7 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
     /// <summary>The open ideas in every stage; empty for anyone not on staff.</summary>
     public async Task<BoardSnapshot> LoadAsync()
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return BoardSnapshot.Empty;
         }
@@ -38,7 +38,7 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
     /// <summary>The idea as it stands now, with the checklist of its next gate; null when gone or the reader is not staff.</summary>
     public async Task<IdeaDetails?> GetAsync(string ideaId)
     {
-        if (await StaffMemberAsync() is not { } user || !Ids.IsWellFormed(ideaId))
+        if (await authentication.StaffMemberAsync() is not { } user || !Ids.IsWellFormed(ideaId))
         {
             return null;
         }
@@ -53,7 +53,7 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
     /// </summary>
     public async Task<CommandResult<IdeaDetails>> MoveAsync(string ideaId, Stage to, string? rationale, string? evidence)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult<IdeaDetails>.Reject("forbidden");
         }
@@ -69,16 +69,5 @@ public sealed class StageBoardDesk(IGrainFactory grains, IdeaQueries ideas, Proj
         }
 
         return result;
-    }
-
-    // A circuit has no request for CallerContextMiddleware to run on, so each call puts the person into the grain call
-    // context itself, in the method that calls the grain: the context is an AsyncLocal, and a value set inside an awaited
-    // helper would be gone when it returns. The grain checks the role again; checking here keeps a resident's circuit
-    // from even reading the board.
-    private async Task<ClaimsPrincipal?> StaffMemberAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var staff = AccountPrincipal.PersonId(user) is not null && (user.IsInRole(Roles.Facilitator) || user.IsInRole(Roles.Admin));
-        return staff ? user : null;
     }
 }

@@ -17,7 +17,7 @@ public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner project
     /// <summary>The idea with the names its applications and measurements mention; null when gone or the reader is not staff.</summary>
     public async Task<PanelSnapshot?> LoadAsync(string ideaId)
     {
-        if (await StaffMemberAsync() is not { } user || !Ids.IsWellFormed(ideaId))
+        if (await authentication.StaffMemberAsync() is not { } user || !Ids.IsWellFormed(ideaId))
         {
             return null;
         }
@@ -30,7 +30,7 @@ public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner project
     /// <summary>Rewords the idea (title, Markdown summary, category); a refusal is the result.</summary>
     public async Task<CommandResult<IdeaDetails>> RewordAsync(string ideaId, IdeaInput input)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult<IdeaDetails>.Reject("forbidden");
         }
@@ -43,7 +43,7 @@ public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner project
     /// <summary>Adds a KPI; numbers come as typed (see <see cref="KpiNumbers"/>), so a bad one is refused like the grain refuses.</summary>
     public async Task<CommandResult<Kpi>> AddKpiAsync(string ideaId, string? name, string? unit, string? baseline, string? target)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult<Kpi>.Reject("forbidden");
         }
@@ -65,7 +65,7 @@ public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner project
     /// <summary>Records a measurement of one KPI; the value as typed, the date as yyyy-MM-dd (empty is today).</summary>
     public async Task<CommandResult<RecordedMeasurement>> RecordMeasurementAsync(string ideaId, string? kpiId, string? value, DateOnly? date, string? note)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult<RecordedMeasurement>.Reject("forbidden");
         }
@@ -83,7 +83,7 @@ public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner project
     /// <summary>Accepts or (with a reason) declines a partner company's application.</summary>
     public async Task<CommandResult<PartnerApplication>> DecideApplicationAsync(string ideaId, string applicationId, bool accept, string? reason)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult<PartnerApplication>.Reject("forbidden");
         }
@@ -124,15 +124,5 @@ public sealed class IdeaPanelDesk(IGrainFactory grains, ProjectionRunner project
         }
 
         return new PanelSnapshot(idea, partners, people);
-    }
-
-    // A circuit has no request for CallerContextMiddleware to run on, so each public method puts the person into the grain
-    // call context itself, right before the grain call: the context is an AsyncLocal, and a value set inside an awaited
-    // helper would be gone when it returns. The grain checks the role again.
-    private async Task<ClaimsPrincipal?> StaffMemberAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var staff = AccountPrincipal.PersonId(user) is not null && (user.IsInRole(Roles.Facilitator) || user.IsInRole(Roles.Admin));
-        return staff ? user : null;
     }
 }

@@ -34,7 +34,7 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
     /// </summary>
     public async Task<TriageSnapshot> LoadAsync(string? focus = null)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return TriageSnapshot.Empty;
         }
@@ -67,7 +67,7 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
     public async Task<CommandResult<IReadOnlyList<MergeCandidate>>> SearchTargetsAsync(string challengeId, string? text)
     {
         // The read model only, no grain: the role is checked, no caller is needed.
-        if (await StaffMemberAsync() is null)
+        if (await authentication.StaffMemberAsync() is null)
         {
             return CommandResult<IReadOnlyList<MergeCandidate>>.Reject("forbidden");
         }
@@ -98,7 +98,7 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
     /// <summary>Accepts the challenge as a new idea, or into the open idea <paramref name="ideaId"/>; answers the idea's id.</summary>
     public async Task<CommandResult<string>> AcceptAsync(string challengeId, string? ideaId)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult<string>.Reject("forbidden");
         }
@@ -117,7 +117,7 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
     /// <summary>Merges the challenge into <paramref name="intoId"/> (its supporters, followers and comments move there).</summary>
     public async Task<CommandResult> MergeAsync(string challengeId, string? intoId)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult.Reject("forbidden");
         }
@@ -136,7 +136,7 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
     /// <summary>Declines the challenge with a public reason (required: the grain refuses an empty one).</summary>
     public async Task<CommandResult> DeclineAsync(string challengeId, string? reason)
     {
-        if (await StaffMemberAsync() is not { } user)
+        if (await authentication.StaffMemberAsync() is not { } user)
         {
             return CommandResult.Reject("forbidden");
         }
@@ -167,16 +167,5 @@ public sealed class TriageDesk(IGrainFactory grains, ChallengeQueries challenges
         {
             await projections.CatchUpAsync();
         }
-    }
-
-    // A circuit has no request for CallerContextMiddleware to run on, so each call puts the person into the grain call
-    // context itself, in the method that calls the grain: the context is an AsyncLocal, and a value set inside an awaited
-    // helper would be gone when it returns. The grain checks the role again; checking here keeps a resident's circuit
-    // from even reading the queue.
-    private async Task<ClaimsPrincipal?> StaffMemberAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        var staff = AccountPrincipal.PersonId(user) is not null && (user.IsInRole(Roles.Facilitator) || user.IsInRole(Roles.Admin));
-        return staff ? user : null;
     }
 }
