@@ -121,6 +121,29 @@ public sealed class IdeaPagesBrowserTests(IdeaPagesTown town)
     }
 
     [Fact]
+    public async Task On_a_phone_the_vote_panel_follows_the_summary_and_on_a_wide_screen_stands_beside_it()
+    {
+        var page = await town.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 800);
+        await page.GotoAsync($"/ideas/{town.PilotIdea}?culture=ja");
+
+        var summary = await page.Locator("#summary-heading").BoundingBoxAsync();
+        var vote = await page.Locator("#vote-panel").BoundingBoxAsync();
+        var history = await page.Locator("#history").BoundingBoxAsync();
+        var comments = await page.Locator("#comments").BoundingBoxAsync();
+        Assert.True(summary!.Y < vote!.Y && vote.Y < history!.Y && history.Y < comments!.Y,
+            $"at 360 px the order is summary {summary.Y}, vote {vote.Y}, history {history!.Y}, comments {comments!.Y}");
+
+        await page.SetViewportSizeAsync(1280, 900);
+        summary = await page.Locator("#summary-heading").BoundingBoxAsync();
+        vote = await page.Locator("#vote-panel").BoundingBoxAsync();
+        history = await page.Locator("#history").BoundingBoxAsync();
+        Assert.True(vote!.X > summary!.X + summary.Width, "at 1280 px the vote panel stands right of the summary");
+        Assert.True(vote.Y < history!.Y, "at 1280 px the vote panel starts beside the summary, not below the details");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Vote_and_follow_are_reachable_by_keyboard_with_a_visible_focus_and_work_with_enter()
     {
         var page = await town.NewPageAsync();
