@@ -23,6 +23,9 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new InvalidOperationException($"Chromium is not at {executable}. Run ./scripts/test.sh, which installs Debian's chromium.");
         }
 
+        // Builds and tests share a small machine: a circuit that takes a few seconds to start under load is slow, not
+        // broken. Set here, where every browser test starts, so no test's patience depends on which fixture ran first.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

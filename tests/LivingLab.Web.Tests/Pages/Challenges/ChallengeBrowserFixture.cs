@@ -32,8 +32,6 @@ public sealed class ChallengeBrowserFixture : IAsyncLifetime
         });
         Address = Factory.StartKestrel();
         Session = await BrowserSession.StartAsync();
-        // Builds and tests share a small machine: a page that takes a few seconds under load is slow, not broken.
-        Assertions.SetDefaultExpectTimeout(20_000);
     }
 
     /// <summary>A cookie client on the real server.</summary>
