@@ -32,7 +32,7 @@ public static class StageGate
     public const int MaxEvidenceLinks = 10;
 
     /// <summary>The longest evidence link, in characters.</summary>
-    public const int MaxEvidenceUrlLength = 2_000;
+    public const int MaxEvidenceUrlLength = LinkRules.MaxLength;
 
     /// <summary>
     /// Whether the idea may move to <paramref name="to"/>, ignoring the rationale: every missing condition is listed
@@ -100,7 +100,7 @@ public static class StageGate
             {
                 missing.Add(new Rejection("tooLong", "evidence", Values(("index", Number(i)), ("limit", Number(MaxEvidenceUrlLength)))));
             }
-            else if (!IsEvidenceUrl(url))
+            else if (!LinkRules.IsSafeLink(url))
             {
                 missing.Add(new Rejection("invalidUrl", "evidence", Values(("index", Number(i)))));
             }
@@ -211,17 +211,6 @@ public static class StageGate
 
         return false;
     }
-
-    private static bool IsEvidenceUrl(string? url) =>
-        !string.IsNullOrEmpty(url)
-        // Browsers silently drop tabs and newlines from URLs, so a link containing any could point somewhere other than it reads.
-        && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        // "https:\\host" and "https:host" parse leniently here and differently in browsers; only the plain form is stored.
-        && url.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
-        && uri.Host.Length > 0
-        && uri.UserInfo.Length == 0;
 
     private static GateResult Refuse(string code, string field, params (string Key, string Value)[] values) =>
         new([new Rejection(code, field, values.Length == 0 ? null : Values(values))]);

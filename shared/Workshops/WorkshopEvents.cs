@@ -1,0 +1,45 @@
+namespace LivingLab.Workshops;
+
+/// <summary>
+/// The events a workshop records (JSON, camelCase). They name people by id only: someone registered by staff appears as
+/// an "offline-…" registration id, never by name or contact.
+/// </summary>
+public static class WorkshopEvents
+{
+    public const string Created = "WorkshopCreated";
+    public const string Edited = "WorkshopEdited";
+    public const string Cancelled = "WorkshopCancelled";
+    public const string Registered = "WorkshopRegistered";
+    public const string RegistrationCancelled = "WorkshopRegistrationCancelled";
+    public const string Promoted = "WorkshopRegistrationPromoted";
+}
+
+/// <summary>WorkshopCreated / WorkshopEdited: the workshop's public facts after the change (times null while the date is open).</summary>
+public sealed record WorkshopFactsEvent(
+    string WorkshopId,
+    string Title,
+    string Description,
+    string Stage,
+    IReadOnlyList<string> ChallengeIds,
+    IReadOnlyList<string> IdeaIds,
+    string Place,
+    string OnlineUrl,
+    int Capacity,
+    bool GuestsAllowed,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt);
+
+/// <summary>WorkshopCancelled: the public reason; everyone registered is told.</summary>
+public sealed record WorkshopCancelledEvent(string WorkshopId, string Reason, IReadOnlyList<string> RegisteredPersonIds);
+
+/// <summary>
+/// WorkshopRegistered: a seat or a place on the waiting list. PersonId is null for someone staff registered; the
+/// counts are those after the change.
+/// </summary>
+public sealed record WorkshopRegisteredEvent(string WorkshopId, string RegistrationId, string? PersonId, string Status, int RegisteredCount, int WaitingCount);
+
+/// <summary>WorkshopRegistrationCancelled: a registration withdrawn (by its person, or by staff), with the counts after it.</summary>
+public sealed record WorkshopRegistrationCancelledEvent(string WorkshopId, string RegistrationId, string? PersonId, string Status, int RegisteredCount, int WaitingCount);
+
+/// <summary>WorkshopRegistrationPromoted: the first on the waiting list got a freed seat; PersonId (if any) is told.</summary>
+public sealed record WorkshopPromotedEvent(string WorkshopId, string RegistrationId, string? PersonId);

@@ -1,0 +1,106 @@
+using LivingLab.Common;
+
+namespace LivingLab.Workshops;
+
+/// <summary>The rules for a workshop's fields and registrations, as pure functions so the grain and any form apply the same ones.</summary>
+public static class WorkshopRules
+{
+    public const int MaxTitleLength = 120;
+    public const int MaxDescriptionLength = 10_000;
+    public const int MaxPlaceLength = 200;
+    public const int MaxLinkedItems = 20;
+    public const int MaxCapacity = 1_000;
+    public const int MaxNameLength = 100;
+    public const int MaxContactLength = 200;
+    public const int MaxReasonLength = 2_000;
+
+    /// <summary>The longest a workshop may last: one day (a series is several workshops).</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
+    /// <summary>Checks every field, in the order a form shows them; the refusal names the field and the rule.</summary>
+    public static Rejection? Check(WorkshopInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return TextRules.Line(input.Title, "title", MaxTitleLength)
+            ?? TextRules.Text(input.Description, "description", MaxDescriptionLength, required: false)
+            ?? (input.Stage is null || !Enum.IsDefined(input.Stage.Value) ? new Rejection("required", "stage") : null)
+            ?? CheckIds(input.ChallengeIds, "challengeIds")
+            ?? CheckIds(input.IdeaIds, "ideaIds")
+            ?? TextRules.Line(input.Place, "place", MaxPlaceLength, required: false)
+            ?? CheckLink(input.OnlineUrl)
+            ?? (TextRules.Normalize(input.Place).Length == 0 && TextRules.Normalize(input.OnlineUrl).Length == 0
+                ? new Rejection("placeOrOnlineRequired", "place")
+                : null)
+            ?? CheckCapacity(input.Capacity)
+            ?? CheckTimes(input.StartsAt, input.EndsAt);
+    }
+
+    /// <summary>The input as stored: trimmed texts, distinct ids in the order given.</summary>
+    public static WorkshopInput Normalize(WorkshopInput input) => input with
+    {
+        Title = TextRules.Normalize(input.Title),
+        Description = TextRules.Normalize(input.Description),
+        ChallengeIds = [.. (input.ChallengeIds ?? []).Distinct(StringComparer.Ordinal)],
+        IdeaIds = [.. (input.IdeaIds ?? []).Distinct(StringComparer.Ordinal)],
+        Place = TextRules.Normalize(input.Place),
+        OnlineUrl = TextRules.Normalize(input.OnlineUrl),
+    };
+
+    /// <summary>A person staff register: a name (1–100 characters) and how to reach them (1–200).</summary>
+    public static Rejection? Check(OfflineParticipantInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return TextRules.Line(input.Name, "name", MaxNameLength) ?? TextRules.Line(input.Contact, "contact", MaxContactLength);
+    }
+
+    /// <summary>The public reason for cancelling a workshop: 1–2,000 characters.</summary>
+    public static Rejection? CheckReason(string? reason) => TextRules.Text(reason, "reason", MaxReasonLength);
+
+    private static Rejection? CheckIds(IReadOnlyList<string>? ids, string field)
+    {
+        if (ids is null)
+        {
+            return null;
+        }
+
+        if (ids.Count > MaxLinkedItems)
+        {
+            return TextRules.Limit("tooMany", field, MaxLinkedItems);
+        }
+
+        return ids.All(Ids.IsWellFormed) ? null : new Rejection("invalidId", field);
+    }
+
+    private static Rejection? CheckLink(string? url)
+    {
+        var text = TextRules.Normalize(url);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return text.Length > LinkRules.MaxLength ? TextRules.Limit("tooLong", "onlineUrl", LinkRules.MaxLength)
+            : LinkRules.IsSafeLink(text) ? null
+            : new Rejection("invalidUrl", "onlineUrl");
+    }
+
+    private static Rejection? CheckCapacity(int? capacity) =>
+        capacity is null ? new Rejection("required", "capacity")
+        : capacity < 1 || capacity > MaxCapacity ? new Rejection("outOfRange", "capacity", new Dictionary<string, string>
+        {
+            ["min"] = "1",
+            ["max"] = MaxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+        : null;
+
+    private static Rejection? CheckTimes(DateTimeOffset? starts, DateTimeOffset? ends) =>
+        (starts, ends) switch
+        {
+            (null, null) => null,
+            (null, _) => new Rejection("required", "startsAt"),
+            (_, null) => new Rejection("required", "endsAt"),
+            var (s, e) when e <= s => new Rejection("endBeforeStart", "endsAt"),
+            var (s, e) when e - s > MaxDuration => new Rejection("tooLong", "endsAt", new Dictionary<string, string> { ["limit"] = "24" }),
+            _ => null,
+        };
+}
