@@ -54,4 +54,24 @@ public interface IWorkshopGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("GetRegistrationsAsync")]
     Task<CommandResult<IReadOnlyList<RegistrationEntry>>> GetRegistrationsAsync();
+
+    /// <summary>
+    /// A facilitator offers candidate slots for the date (日程調整) while the date is open; refused once anyone has
+    /// answered ("pollAnswered") or the date is fixed ("dateFixed").
+    /// </summary>
+    [Alias("OpenPollAsync")]
+    Task<CommandResult<PollView>> OpenPollAsync(IReadOnlyList<PollSlotInput> slots);
+
+    /// <summary>The caller marks each slot ○ / △ / × with an optional comment; answering again replaces the answer.</summary>
+    [Alias("AnswerPollAsync")]
+    Task<CommandResult<PollView>> AnswerPollAsync(PollAnswerInput answer);
+
+    /// <summary>The date poll as the caller sees it (names only for staff); null when the workshop has no poll.</summary>
+    [ReadOnly]
+    [Alias("GetPollAsync")]
+    Task<PollView?> GetPollAsync();
+
+    /// <summary>A facilitator fixes one slot as the date; everyone who answered is told.</summary>
+    [Alias("FixSlotAsync")]
+    Task<CommandResult<WorkshopDetails>> FixSlotAsync(string slotId);
 }

@@ -12,6 +12,9 @@ public static class WorkshopEvents
     public const string Registered = "WorkshopRegistered";
     public const string RegistrationCancelled = "WorkshopRegistrationCancelled";
     public const string Promoted = "WorkshopRegistrationPromoted";
+    public const string PollOpened = "WorkshopPollOpened";
+    public const string PollAnswered = "WorkshopPollAnswered";
+    public const string Scheduled = "WorkshopScheduled";
 }
 
 /// <summary>WorkshopCreated / WorkshopEdited: the workshop's public facts after the change (times null while the date is open).</summary>
@@ -43,3 +46,15 @@ public sealed record WorkshopRegistrationCancelledEvent(string WorkshopId, strin
 
 /// <summary>WorkshopRegistrationPromoted: the first on the waiting list got a freed seat; PersonId (if any) is told.</summary>
 public sealed record WorkshopPromotedEvent(string WorkshopId, string RegistrationId, string? PersonId);
+
+/// <summary>WorkshopPollOpened: the candidate slots (ids and times).</summary>
+public sealed record WorkshopPollOpenedEvent(string WorkshopId, IReadOnlyList<WorkshopPollSlotEvent> Slots);
+
+/// <summary>One candidate slot in an event.</summary>
+public sealed record WorkshopPollSlotEvent(string SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>WorkshopPollAnswered: someone (the actor) answered or changed their answer; the marks stay with the workshop.</summary>
+public sealed record WorkshopPollAnsweredEvent(string WorkshopId, int AnswerCount);
+
+/// <summary>WorkshopScheduled: the facilitator fixed a slot; everyone who answered the poll is told.</summary>
+public sealed record WorkshopScheduledEvent(string WorkshopId, string SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<string> AnsweredPersonIds);

@@ -98,3 +98,46 @@ public sealed record RegistrationEntry(
     int? WaitingPosition,
     DateTimeOffset Registered,
     string? EnteredBy);
+
+/// <summary>One candidate time a date poll offers.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PollSlotInput")]
+public sealed record PollSlotInput(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt);
+
+/// <summary>How one person can make a slot, as 調整さん marks it: ○ yes, △ maybe, × no.</summary>
+[GenerateSerializer]
+[Alias("ll.PollMark")]
+public enum PollMark
+{
+    No,
+    Maybe,
+    Yes,
+}
+
+/// <summary>One person's answer to a date poll: a mark per slot (a slot left out is unanswered) and an optional comment.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PollAnswerInput")]
+public sealed record PollAnswerInput(IReadOnlyDictionary<string, PollMark>? Marks, string? Comment);
+
+/// <summary>A candidate slot with how many can come (○), perhaps (△) or cannot (×).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PollSlot")]
+public sealed record PollSlot(string Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Yes, int Maybe, int No);
+
+/// <summary>One person's answer as staff see it (the public sees only the counts).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PollAnswer")]
+public sealed record PollAnswer(string PersonId, IReadOnlyDictionary<string, PollMark> Marks, string Comment, DateTimeOffset Answered);
+
+/// <summary>
+/// A workshop's date poll as the caller sees it: the slots with their counts, the caller's own answer, every answer
+/// for staff (null for everyone else), and the slot the facilitator fixed once it is fixed.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("ll.PollView")]
+public sealed record PollView(IReadOnlyList<PollSlot> Slots, int AnswerCount, PollAnswer? Mine, IReadOnlyList<PollAnswer>? Answers, string? FixedSlotId);

@@ -13,6 +13,9 @@ public static class WorkshopRules
     public const int MaxNameLength = 100;
     public const int MaxContactLength = 200;
     public const int MaxReasonLength = 2_000;
+    public const int MinPollSlots = 2;
+    public const int MaxPollSlots = 20;
+    public const int MaxPollCommentLength = 200;
 
     /// <summary>The longest a workshop may last: one day (a series is several workshops).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
@@ -55,6 +58,54 @@ public static class WorkshopRules
 
     /// <summary>The public reason for cancelling a workshop: 1–2,000 characters.</summary>
     public static Rejection? CheckReason(string? reason) => TextRules.Text(reason, "reason", MaxReasonLength);
+
+    /// <summary>A date poll's candidates: 2–20 slots, each a valid time span, no two the same.</summary>
+    public static Rejection? CheckPoll(IReadOnlyList<PollSlotInput>? slots)
+    {
+        if (slots is null || slots.Count < MinPollSlots)
+        {
+            return TextRules.Limit("tooFew", "slots", MinPollSlots);
+        }
+
+        if (slots.Count > MaxPollSlots)
+        {
+            return TextRules.Limit("tooMany", "slots", MaxPollSlots);
+        }
+
+        foreach (var slot in slots)
+        {
+            if (CheckTimes(slot.StartsAt, slot.EndsAt) is { } invalid)
+            {
+                return invalid with { Field = "slots" };
+            }
+
+            if (slot.StartsAt is null)
+            {
+                return new Rejection("required", "slots");
+            }
+        }
+
+        return slots.Select(s => (s.StartsAt!.Value.UtcDateTime, s.EndsAt!.Value.UtcDateTime)).Distinct().Count() == slots.Count
+            ? null
+            : new Rejection("duplicateSlot", "slots");
+    }
+
+    /// <summary>An answer: marks only for the poll's slots, at least one, and a comment of at most 200 characters.</summary>
+    public static Rejection? CheckAnswer(PollAnswerInput input, IReadOnlyCollection<string> slotIds)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Marks is null || input.Marks.Count == 0)
+        {
+            return new Rejection("required", "marks");
+        }
+
+        if (input.Marks.Any(m => !slotIds.Contains(m.Key) || !Enum.IsDefined(m.Value)))
+        {
+            return new Rejection("unknownSlot", "marks");
+        }
+
+        return TextRules.Line(input.Comment, "comment", MaxPollCommentLength, required: false);
+    }
 
     private static Rejection? CheckIds(IReadOnlyList<string>? ids, string field)
     {

@@ -19,6 +19,7 @@ public sealed class WorkshopGrain(
 
     private readonly StateCommitter<WorkshopState> committer = new(state);
     private readonly WorkshopRegistrations registrations = new();
+    private readonly RowMap<PollAnswerRow> answers = new("poll");
 
     private WorkshopState S => state.State;
 
@@ -79,6 +80,12 @@ public sealed class WorkshopGrain(
 
         await registrations.LoadAsync(state);
         Apply(WorkshopRules.Normalize(input));
+        // A date typed in by hand that is not the fixed slot's any more: the poll's choice no longer holds.
+        if (S.PollSlots.Find(p => p.Id == S.FixedSlotId) is { } fixedSlot && (fixedSlot.StartsAt != S.StartsAt || fixedSlot.EndsAt != S.EndsAt))
+        {
+            S.FixedSlotId = null;
+        }
+
         var events = new List<DomainEvent> { Event(WorkshopEvents.Edited, Facts()) };
         var rows = new List<RowChange>();
         // More seats go to those waiting, in the order they came.
@@ -184,6 +191,107 @@ public sealed class WorkshopGrain(
         await registrations.LoadAsync(state);
         return CommandResult<IReadOnlyList<RegistrationEntry>>.Success([.. registrations.Ordered().Select(r => Entry(r.Id, r.Row))]);
     }
+
+    public async Task<CommandResult<PollView>> OpenPollAsync(IReadOnlyList<PollSlotInput> slots)
+    {
+        if ((CheckFacilitator() ?? CheckPlanned()) is { } refused)
+        {
+            return new CommandResult<PollView>(null, refused);
+        }
+
+        if (S.StartsAt is not null)
+        {
+            return CommandResult<PollView>.Reject("dateFixed");
+        }
+
+        if (S.PollAnswerCount > 0)
+        {
+            // People answered these slots: changing them now would turn their ○ into a ○ for another time.
+            return CommandResult<PollView>.Reject("pollAnswered");
+        }
+
+        if (WorkshopRules.CheckPoll(slots) is { } invalid)
+        {
+            return new CommandResult<PollView>(null, invalid);
+        }
+
+        await answers.LoadAsync(state);
+        S.PollSlots = [.. slots.OrderBy(s => s.StartsAt).Select(s => new PollSlotState
+        {
+            Id = Ids.New(),
+            StartsAt = s.StartsAt!.Value.ToUniversalTime(),
+            EndsAt = s.EndsAt!.Value.ToUniversalTime(),
+        })];
+        S.FixedSlotId = null;
+        await committer.CommitAsync([Event(WorkshopEvents.PollOpened, new WorkshopPollOpenedEvent(Id,
+            [.. S.PollSlots.Select(s => new WorkshopPollSlotEvent(s.Id, s.StartsAt, s.EndsAt))]))]);
+        return CommandResult<PollView>.Success(PollViewForCaller());
+    }
+
+    public async Task<CommandResult<PollView>> AnswerPollAsync(PollAnswerInput answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if ((CheckSignedInAndExists() ?? CheckPlanned() ?? CheckPollOpen()) is { } refused)
+        {
+            return new CommandResult<PollView>(null, refused);
+        }
+
+        if (WorkshopRules.CheckAnswer(answer, [.. S.PollSlots.Select(s => s.Id)]) is { } invalid)
+        {
+            return new CommandResult<PollView>(null, invalid);
+        }
+
+        await answers.LoadAsync(state);
+        var me = Caller.Id!;
+        if (answers.Find(me) is null)
+        {
+            S.PollAnswerCount++;
+        }
+
+        var row = answers.Put(me, new PollAnswerRow(new Dictionary<string, PollMark>(answer.Marks!, StringComparer.Ordinal),
+            TextRules.Normalize(answer.Comment), clock.GetUtcNow()));
+        await committer.CommitAsync([Event(WorkshopEvents.PollAnswered, new WorkshopPollAnsweredEvent(Id, S.PollAnswerCount))], [row]);
+        return CommandResult<PollView>.Success(PollViewForCaller());
+    }
+
+    public async Task<PollView?> GetPollAsync()
+    {
+        if (!Exists || S.PollSlots.Count == 0)
+        {
+            return null;
+        }
+
+        await answers.LoadAsync(state);
+        return PollViewForCaller();
+    }
+
+    public async Task<CommandResult<WorkshopDetails>> FixSlotAsync(string slotId)
+    {
+        if ((CheckFacilitator() ?? CheckPlanned()) is { } refused)
+        {
+            return new CommandResult<WorkshopDetails>(null, refused);
+        }
+
+        if (S.PollSlots.FirstOrDefault(s => s.Id == slotId) is not { } slot)
+        {
+            return CommandResult<WorkshopDetails>.Reject("unknownSlot", "slotId");
+        }
+
+        if (S.FixedSlotId == slotId)
+        {
+            return await DetailsResultAsync();
+        }
+
+        await answers.LoadAsync(state);
+        S.FixedSlotId = slot.Id;
+        S.StartsAt = slot.StartsAt;
+        S.EndsAt = slot.EndsAt;
+        var answered = answers.All.Keys.Order(StringComparer.Ordinal).ToList();
+        await committer.CommitAsync([Event(WorkshopEvents.Scheduled, new WorkshopScheduledEvent(Id, slot.Id, slot.StartsAt, slot.EndsAt, answered))]);
+        return await DetailsResultAsync();
+    }
+
+    private PollView PollViewForCaller() => WorkshopPoll.View(S, answers.All, Caller.Id, CallerFacilitates);
 
     // A seat while one is free, else the end of the waiting list; the arrival number keeps that order across activations.
     private (RegistrationRow Row, RowChange Change, DomainEvent Event) Add(string id, OfflineParticipantInput? offline)
@@ -305,6 +413,11 @@ public sealed class WorkshopGrain(
         !Caller.IsAuthenticated ? new Rejection("unauthenticated")
         : !CallerFacilitates ? new Rejection("forbidden")
         : mustExist && !Exists ? new Rejection("notFound")
+        : null;
+
+    private Rejection? CheckPollOpen() =>
+        S.PollSlots.Count == 0 ? new Rejection("noPoll")
+        : S.StartsAt is not null ? new Rejection("dateFixed")
         : null;
 
     private Rejection? CheckPlanned() =>

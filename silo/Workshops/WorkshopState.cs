@@ -45,6 +45,24 @@ public sealed class WorkshopState
 
     public int WaitingCount { get; set; }
 
+    /// <summary>The date poll's candidate slots; empty when there is no poll. Answers are rows of their own.</summary>
+    public List<PollSlotState> PollSlots { get; set; } = [];
+
+    /// <summary>The slot the facilitator fixed as the date, once fixed.</summary>
+    public string? FixedSlotId { get; set; }
+
+    public int PollAnswerCount { get; set; }
+
     /// <summary>Numbers registrations in arrival order, so the waiting list keeps its order across activations.</summary>
     public long NextArrival { get; set; }
+}
+
+/// <summary>One candidate slot of a date poll.</summary>
+public sealed class PollSlotState
+{
+    public string Id { get; set; } = "";
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public DateTimeOffset EndsAt { get; set; }
 }
