@@ -141,3 +141,31 @@ public sealed record PollAnswer(string PersonId, IReadOnlyDictionary<string, Pol
 [Immutable]
 [Alias("ll.PollView")]
 public sealed record PollView(IReadOnlyList<PollSlot> Slots, int AnswerCount, PollAnswer? Mine, IReadOnlyList<PollAnswer>? Answers, string? FixedSlotId);
+
+/// <summary>The wire names of <see cref="WorkshopStatus"/> (API, read models, events): "planned", "cancelled".</summary>
+public static class WorkshopStatusNames
+{
+    /// <summary>The wire name of <paramref name="status"/>.</summary>
+    public static string Format(WorkshopStatus status) => status switch
+    {
+        WorkshopStatus.Planned => "planned",
+        WorkshopStatus.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The status a wire name stands for; false for anything else.</summary>
+    public static bool TryParse(string? name, out WorkshopStatus status)
+    {
+        (var known, status) = name switch
+        {
+            "planned" => (true, WorkshopStatus.Planned),
+            "cancelled" => (true, WorkshopStatus.Cancelled),
+            _ => (false, default(WorkshopStatus)),
+        };
+        return known;
+    }
+
+    /// <summary>The status a stored wire name stands for; a name no version wrote is a fault.</summary>
+    public static WorkshopStatus Parse(string name) =>
+        TryParse(name, out var status) ? status : throw new InvalidDataException($"'{name}' is not a workshop status.");
+}

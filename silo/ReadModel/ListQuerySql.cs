@@ -28,6 +28,7 @@ internal sealed class ListQuerySql(string table, string alias)
     }
 
     private readonly List<(string Column, string Parameter, object Value)> filters = [];
+    private readonly List<(string Condition, string Parameter, object Value)> conditions = [];
     private SearchMatch? search;
 
     /// <summary>Adds "column = value" when the value is given.</summary>
@@ -38,6 +39,17 @@ internal sealed class ListQuerySql(string table, string alias)
             filters.Add((column, $"f{filters.Count}", value));
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a condition on the row that is not an equality (a time window): <paramref name="condition"/> names the alias'
+    /// columns and the parameter as <c>@p</c>, which becomes a parameter of its own.
+    /// </summary>
+    public ListQuerySql Where(string condition, object value)
+    {
+        var parameter = $"c{conditions.Count}";
+        conditions.Add((condition.Replace("@p", "@" + parameter, StringComparison.Ordinal), parameter, value));
         return this;
     }
 
@@ -106,6 +118,7 @@ internal sealed class ListQuerySql(string table, string alias)
     private string Where(Plan plan)
     {
         var terms = filters.Select(f => $"{(plan == Plan.FromMatches ? "+" : "")}{alias}.{f.Column} = @{f.Parameter}").ToList();
+        terms.AddRange(conditions.Select(c => $"({c.Condition})"));
         if (search is not null)
         {
             terms.Add(search.Condition((plan == Plan.WalkOrderIndex ? "+" : "") + $"{alias}.id"));
@@ -117,7 +130,7 @@ internal sealed class ListQuerySql(string table, string alias)
     private DbCommand Command(DbConnection connection, string sql)
     {
         var command = DbCommands.Create(connection, null, sql);
-        foreach (var (_, name, value) in filters)
+        foreach (var (_, name, value) in filters.Concat(conditions))
         {
             command.With(name, value);
         }

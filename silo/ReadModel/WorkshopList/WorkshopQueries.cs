@@ -1,0 +1,57 @@
+using System.Data.Common;
+using LivingLab.Pipeline;
+using LivingLab.Workshops;
+
+namespace LivingLab.ReadModel.WorkshopList;
+
+/// <summary>
+/// Reads workshop_list: upcoming or past workshops, by stage and status, a page at a time. Follows the event log a
+/// moment behind, as every list does.
+/// </summary>
+public sealed class WorkshopQueries(IReadModelDatabase database)
+{
+    private const string Columns =
+        "w.id, w.title, w.stage, w.status, w.starts_at, w.ends_at, w.place, w.online_url, w.capacity, w.registered_count, "
+        + "w.waiting_count, w.guests_allowed, w.has_poll, w.created_at";
+
+    /// <summary>One page of workshops.</summary>
+    public async Task<ListResult<WorkshopListItem>> ListAsync(WorkshopListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var now = ReadModelSql.Time(connection, query.Now);
+        var sql = new ListQuerySql("workshop_list", "w")
+            .WhereEquals("stage", query.Stage is { } stage ? StageWireNames.Format(stage) : null)
+            .WhereEquals("status", query.Status is { } status ? WorkshopStatusNames.Format(status) : null);
+        string order;
+        if (query.When == WorkshopWhen.Upcoming)
+        {
+            sql.Where("w.ends_at IS NULL OR w.ends_at >= @p", now);
+            // Dated ones first, soonest first; those still looking for a date after them, newest first.
+            order = "CASE WHEN w.starts_at IS NULL THEN 1 ELSE 0 END, w.starts_at, w.created_at DESC, w.id";
+        }
+        else
+        {
+            sql.Where("w.ends_at < @p", now);
+            order = "w.ends_at DESC, w.id DESC";
+        }
+
+        return await sql.RunAsync(connection, Columns, order, query.Page, query.PageSize, ReadItem, cancellationToken);
+    }
+
+    private static WorkshopListItem ReadItem(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        WireValues.Stage(reader, 2),
+        WorkshopStatusNames.Parse(reader.GetString(3)),
+        ReadModelSql.ReadNullableTime(reader, 4),
+        ReadModelSql.ReadNullableTime(reader, 5),
+        reader.GetString(6),
+        reader.GetString(7).Length > 0,
+        reader.GetInt32(8),
+        reader.GetInt32(9),
+        reader.GetInt32(10),
+        reader.GetBoolean(11),
+        reader.GetBoolean(12),
+        ReadModelSql.ReadTime(reader, 13));
+}
