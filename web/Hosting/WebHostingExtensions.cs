@@ -85,6 +85,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Features.Admin.People.PeopleDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Triage.TriageDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.IdeaPanelDesk>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.PanelChanges>();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();

@@ -137,6 +137,6 @@ public sealed class DecisionIslandTests
     {
         await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
         return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], interactive,
-            typeof(IdeaPanelDesk), typeof(StageBoardDesk));
+            typeof(IdeaPanelDesk), typeof(StageBoardDesk), typeof(PanelChanges));
     }
 }

@@ -251,6 +251,6 @@ public sealed class IdeaPanelIslandTests
     {
         await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
         return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], interactive,
-            typeof(IdeaPanelDesk), typeof(LivingLab.Web.Features.Facilitate.Board.StageBoardDesk));
+            typeof(IdeaPanelDesk), typeof(LivingLab.Web.Features.Facilitate.Board.StageBoardDesk), typeof(PanelChanges));
     }
 }
