@@ -83,6 +83,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Components.Comments.CommentParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Admin.People.PeopleDesk>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Admin.Partners.PartnersDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Triage.TriageDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.IdeaPanelDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.PanelChanges>();
