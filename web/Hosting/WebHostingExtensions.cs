@@ -83,8 +83,10 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Components.Comments.CommentParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Admin.People.PeopleDesk>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Admin.Partners.PartnersDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Triage.TriageDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.IdeaPanelDesk>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.PanelChanges>();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();

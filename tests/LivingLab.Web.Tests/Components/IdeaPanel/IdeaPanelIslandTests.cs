@@ -108,7 +108,7 @@ public sealed class IdeaPanelIslandTests
             Assert.Empty(island.FindAll("[data-testid=kpi-dialog]"));
             Assert.Contains("注文件数", island.Find("[data-testid=kpi-table]").TextContent, StringComparison.Ordinal);
             Assert.StartsWith("KPIを追加しました。", island.Find("[data-testid=kpi-status]").TextContent.Trim(), StringComparison.Ordinal);
-            Assert.Contains("done=kpiAdded", island.Find("[data-testid=gate-again]").GetAttribute("href"), StringComparison.Ordinal);
+            Assert.EndsWith("#decide", island.Find("[data-testid=gate-again]").GetAttribute("href"), StringComparison.Ordinal);
         }, Wait);
         var kpi = (await site.Json($"/api/ideas/{idea}")).GetProperty("kpis")[0];
         Assert.Equal(("注文件数", 120m), (kpi.GetProperty("name").GetString(), kpi.GetProperty("target").GetDecimal()));
@@ -237,7 +237,8 @@ public sealed class IdeaPanelIslandTests
 
         reword.WaitForAssertion(() => Assert.Equal("post", reword.Find("form").GetAttribute("method")), Wait);
         Assert.Empty(reword.FindAll("[data-testid=reword-island]"));
-        Assert.NotNull(work.Find("form #kpi-name"));
+        // The island reads the idea (and its latest decisions) before its first full render: wait for it, as for the reword.
+        work.WaitForAssertion(() => Assert.NotNull(work.Find("form #kpi-name")), Wait);
         Assert.NotNull(work.Find($"#application-{town.ApplicationId} form textarea[name='Decision.Reason']"));
         Assert.Empty(work.FindAll("[data-testid=kpi-add]"));
     }
@@ -249,6 +250,7 @@ public sealed class IdeaPanelIslandTests
     private static async Task<BunitContext> PanelContextAsync(StaffSite site, bool interactive = true)
     {
         await site.Factory.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], interactive, typeof(IdeaPanelDesk));
+        return CircuitContext.Create(site.Factory.Services, "市役所 三郎", site.FacilitatorId, ["facilitator"], interactive,
+            typeof(IdeaPanelDesk), typeof(LivingLab.Web.Features.Facilitate.Board.StageBoardDesk), typeof(PanelChanges));
     }
 }

@@ -132,11 +132,12 @@ public sealed class AdminJourneyTests
     }
 
     [Fact]
-    public async Task An_admin_previews_a_partner_description_then_adds_the_company_once()
+    public async Task Without_JavaScript_an_admin_previews_a_partner_description_then_adds_the_company_once()
     {
         await using var site = await StaffSite.StartAsync();
-        var page = await site.AdminPageAsync();
+        var page = await site.AdminPageAsync(javaScript: false);
         await page.GotoAsync("/admin/partners");
+        Assert.Equal(0, await page.GetByTestId("partner-grid").CountAsync());
 
         await page.Locator("#partner-name").FillAsync("鳥海クラウド合同会社");
         await page.Locator("#partner-description").FillAsync("**地域の**データ基盤をつくります。\n\n- 見える化\n- 相談会");
@@ -155,6 +156,85 @@ public sealed class AdminJourneyTests
         await Expect(page.GetByTestId("partner-table")).ToContainTextAsync("鳥海クラウド合同会社");
         var partners = await site.Json("/api/partners?pageSize=100");
         Assert.Equal(1, partners.GetProperty("items").EnumerateArray().Count(p => p.GetProperty("name").GetString() == "鳥海クラウド合同会社"));
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_partner_in_a_dialog_with_a_live_preview_and_edits_its_row_in_place_by_keyboard()
+    {
+        await using var site = await StaffSite.StartAsync();
+        var page = await site.AdminPageAsync();
+        var failures = Browser.BrowserSession.RecordFailures(page);
+        await page.GotoAsync("/admin/partners");
+        await Expect(page.GetByTestId("partner-grid")).ToHaveAttributeAsync("data-interactive", "true");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+
+        await page.GetByTestId("partner-new").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#dialog-partner-name")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("鳥海クラウド合同会社");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("**地域の**データ基盤をつくります。<b>太字ではない</b>");
+        var preview = dialog.GetByTestId("partner-preview");
+        await Expect(preview.Locator("strong")).ToHaveTextAsync("地域の");
+        await Expect(preview).ToContainTextAsync("<b>太字ではない</b>");
+        Assert.Equal(0, await preview.Locator("b").CountAsync());
+        await dialog.Locator("#dialog-partner-website").FillAsync("ftp://chokai.example.jp/");
+        await dialog.GetByTestId("partner-save").ClickAsync();
+        await Expect(dialog.Locator("#partner-dialog-error")).ToContainTextAsync("http:// または https://");
+        await Expect(dialog.Locator("#dialog-partner-website")).ToHaveAttributeAsync("aria-invalid", "true");
+        await dialog.Locator("#dialog-partner-website").FillAsync("https://chokai.example.jp/");
+        await StaffSite.ScreenshotAsync(page, "admin-partner-dialog-ja");
+        await dialog.GetByTestId("partner-save").ClickAsync();
+
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("パートナー企業を登録しました。");
+        await Expect(page.GetByTestId("partner-table")).ToContainTextAsync("鳥海クラウド合同会社");
+        var partners = await site.Json("/api/partners?pageSize=100");
+        Assert.Equal(1, partners.GetProperty("items").EnumerateArray().Count(p => p.GetProperty("name").GetString() == "鳥海クラウド合同会社"));
+
+        // Escape closes the edit dialog and nothing changes; saved, the row changes without a page load.
+        await page.GetByTestId($"partner-edit-{site.PartnerId}").ClickAsync();
+        await Expect(dialog.Locator("#dialog-partner-name")).ToHaveValueAsync("とびしまモビリティ株式会社");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await page.GetByTestId($"partner-edit-{site.PartnerId}").ClickAsync();
+        await dialog.Locator("#dialog-partner-description").FillAsync("島の電動モビリティを運行します。");
+        await dialog.GetByTestId("partner-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("partner-status")).ToContainTextAsync("「とびしまモビリティ株式会社」の変更を保存しました。");
+        await Expect(page.GetByTestId("partner-table")).ToContainTextAsync("島の電動モビリティを運行します。");
+        var stored = await site.Json($"/api/partners/{site.PartnerId}");
+        Assert.Equal("島の電動モビリティを運行します。", stored.GetProperty("description").GetString());
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("ja")]
+    [InlineData("en")]
+    public async Task The_partners_island_and_its_dialog_pass_axe_at_1280_and_360_pixels(string culture)
+    {
+        await using var site = await StaffSite.StartAsync();
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var page = await site.AdminPageAsync(culture, width);
+            var failures = Browser.BrowserSession.RecordFailures(page);
+            await page.GotoAsync("/admin/partners");
+            await Expect(page.GetByTestId("partner-grid")).ToHaveAttributeAsync("data-interactive", "true");
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the page scrolls sideways at {width} px");
+            await StaffSite.ScreenshotAsync(page, $"admin-partners-island-{culture}-{width}");
+            await StaffSite.AssertAccessibleAsync(page);
+
+            await page.GetByTestId($"partner-edit-{site.PartnerId}").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog).Locator("#dialog-partner-name")).ToHaveValueAsync("とびしまモビリティ株式会社");
+            await page.GetByRole(AriaRole.Dialog).Locator("#dialog-partner-name").FillAsync("");
+            await page.GetByRole(AriaRole.Dialog).GetByTestId("partner-save").ClickAsync();
+            await Expect(page.Locator("#partner-dialog-error")).ToBeVisibleAsync();
+            await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+            await StaffSite.ScreenshotAsync(page, $"admin-partner-dialog-{culture}-{width}");
+            await StaffSite.AssertAccessibleAsync(page);
+            Assert.Empty(failures);
+            await page.Context.CloseAsync();
+        }
     }
 
     [Fact]

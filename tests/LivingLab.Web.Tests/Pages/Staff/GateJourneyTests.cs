@@ -69,16 +69,18 @@ public sealed class GateJourneyTests
         await Expect(page.GetByTestId("kpi-status")).ToContainTextAsync("KPIを追加しました。");
         await Expect(page.GetByTestId("kpi-table")).ToContainTextAsync("注文件数");
 
-        // The decision form is static: the page loaded again shows the gate the new KPI opened.
-        await page.GetByTestId("gate-again").ClickAsync();
-        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("KPIを追加しました。");
-        var dialog = page.Locator($"#advance-{ideaId}");
-        await Expect(dialog.Locator(".gate-unmet")).ToHaveCountAsync(0);
-        await Expect(dialog.Locator(".gate-met")).ToHaveCountAsync(3);
-        await dialog.GetByLabel("判断理由").FillAsync("運営者とKPIが決まり、島民への説明会も終えたため実証に進みます。");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "この内容で決定する" }).ClickAsync();
+        // The decision is in the same island: the KPI opened the gate's checklist in place, and the move is a dialog.
+        var decision = page.GetByTestId("decision-island");
+        await Expect(decision.Locator(".gate-unmet")).ToHaveCountAsync(0);
+        await Expect(decision.Locator(".gate-met")).ToHaveCountAsync(3);
+        await decision.GetByRole(AriaRole.Button, new() { Name = "次の段階「実証」へ進める…" }).ClickAsync();
+        var move = page.GetByRole(AriaRole.Dialog);
+        await move.GetByLabel("判断理由").FillAsync("運営者とKPIが決まり、島民への説明会も終えたため実証に進みます。");
+        await move.GetByRole(AriaRole.Button, new() { Name = "この内容で移動する" }).ClickAsync();
 
-        await Expect(page.GetByTestId("staff-notice")).ToContainTextAsync("アイデアを次の段階に進めました。");
+        await Expect(move).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("decision-status")).ToContainTextAsync("アイデアを次の段階に進めました。");
+        await Expect(page.GetByTestId("decision-stage")).ToContainTextAsync("実証");
         await Expect(page.GetByTestId("stage")).ToContainTextAsync("実証");
         var pilot = await site.Json($"/api/ideas/{ideaId}");
         Assert.Equal("pilot", pilot.GetProperty("stage").GetString());
@@ -122,12 +124,13 @@ public sealed class GateJourneyTests
     }
 
     [Fact]
-    public async Task An_idea_put_on_hold_shows_its_reason_and_is_reopened_from_the_same_dialog()
+    public async Task Without_JavaScript_an_idea_put_on_hold_shows_its_reason_and_is_reopened_from_the_plain_decision_form()
     {
         await using var site = await StaffSite.StartAsync();
         var ideaId = await site.NewIdea("AI議事録の試行", "会議の録音から議事録の下書きを自動でつくる。");
-        var page = await site.FacilitatorPageAsync(culture: "en");
+        var page = await site.FacilitatorPageAsync(culture: "en", javaScript: false);
         await page.GotoAsync($"/facilitate/ideas/{ideaId}");
+        Assert.Equal(0, await page.GetByTestId("decision-island").CountAsync());
 
         var dialog = page.Locator($"#advance-{ideaId}");
         await dialog.GetByRole(AriaRole.Radio, new() { Name = "Put on hold" }).CheckAsync();
