@@ -139,6 +139,8 @@ public sealed class ProposeAndApplyBrowserTests
         await Expect(page.GetByTestId("own-application")).ToHaveAttributeAsync("data-status", "pending");
         await Expect(page.GetByTestId("apply-status")).ToContainTextAsync("参加の申し込みを受け付けました。");
         await Expect(page.Locator("#apply-proposal")).ToHaveCountAsync(0);
+        // The form went away under the keyboard: the focus is on the line that says what happened.
+        await Expect(page.GetByTestId("apply-status")).ToBeFocusedAsync();
         Assert.True(await page.EvaluateAsync<bool>("window.stillHere === true"), "the page reloaded");
         Assert.Equal("pending", (await site.Json($"/api/ideas/{first}")).GetProperty("applications")[0].GetProperty("status").GetString());
         await StaffSite.ScreenshotAsync(page, "apply-island-ja-1280");
