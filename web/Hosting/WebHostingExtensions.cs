@@ -79,6 +79,8 @@ public static class WebHostingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<LivingLab.Web.Features.Ideas.IdeaParticipation>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Ideas.Propose.IdeaProposing>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Ideas.Apply.PartnerApplying>();
         builder.Services.AddScoped<LivingLab.Web.Features.Challenges.ChallengeParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Components.Comments.CommentParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();

@@ -18,7 +18,12 @@ public static class CircuitContext
 {
     /// <summary>A circuit of <paramref name="personId"/> with <paramref name="roles"/>; <paramref name="facades"/> are built per circuit.</summary>
     public static BunitContext Create(IServiceProvider site, string name, string personId, IReadOnlyList<string> roles,
-        bool interactive = true, params Type[] facades)
+        bool interactive = true, params Type[] facades) =>
+        Create(site, name, personId, roles, [], interactive, facades);
+
+    /// <summary>As <see cref="Create(IServiceProvider, string, string, IReadOnlyList{string}, bool, Type[])"/>, with more claims (a partner member's organisation).</summary>
+    public static BunitContext Create(IServiceProvider site, string name, string personId, IReadOnlyList<string> roles,
+        IReadOnlyList<Claim> claims, bool interactive = true, params Type[] facades)
     {
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -41,7 +46,7 @@ public static class CircuitContext
             authorization.SetRoles([.. roles]);
         }
 
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, personId));
+        authorization.SetClaims([new Claim(ClaimTypes.NameIdentifier, personId), .. claims]);
         // Last: it reads from the provider, which then takes no more registrations.
         context.AddBunitPersistentComponentState();
         context.SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", isInteractive: interactive));

@@ -8,6 +8,8 @@ public sealed class ChallengeTextResourceTests
     [Theory]
     [InlineData("Features/Challenges/ChallengeText")]
     [InlineData("Components/Comments/CommentText")]
+    [InlineData("Features/Ideas/Propose/ProposeText")]
+    [InlineData("Features/Ideas/Apply/ApplyText")]
     public void Japanese_and_English_texts_have_the_same_keys_and_none_is_empty(string resource)
     {
         var ja = Texts($"{resource}.resx");

@@ -44,6 +44,9 @@ internal sealed class StaffSite : IAsyncDisposable
 
     public string FacilitatorId { get; private set; } = "";
 
+    /// <summary>The person who is the partner company's member (the one <see cref="Partner"/> is signed in as).</summary>
+    public string PartnerMemberId { get; private set; } = "";
+
     public string ResidentId { get; private set; } = "";
 
     public static async Task<StaffSite> StartAsync()
@@ -191,8 +194,8 @@ internal sealed class StaffSite : IAsyncDisposable
         PartnerId = await PartnerApi.CreatedId(Admin);
         (Facilitator, FacilitatorId) = await NewPerson(FacilitatorEmail, "市役所 三郎");
         await Grant(FacilitatorId, new { roles = new[] { "facilitator" } });
-        (Partner, var partnerMember) = await NewPerson(PartnerEmail, "飛島 次郎");
-        await Grant(partnerMember, new { roles = new[] { "partner" }, partnerId = PartnerId });
+        (Partner, PartnerMemberId) = await NewPerson(PartnerEmail, "飛島 次郎");
+        await Grant(PartnerMemberId, new { roles = new[] { "partner" }, partnerId = PartnerId });
         (Resident, ResidentId) = await NewPerson(ResidentEmail, "酒田 花子");
     }
 
