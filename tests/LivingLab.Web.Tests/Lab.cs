@@ -136,6 +136,36 @@ public sealed class Lab : IAsyncDisposable
         return (await AccountApi.Json(response)).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Creates a workshop as the facilitator (a fixed date next month, or an open date) and returns its id.</summary>
+    public async Task<string> NewWorkshop(bool openDate = false, int capacity = 20)
+    {
+        var starts = DateTimeOffset.UtcNow.AddDays(30);
+        using var response = await Facilitator.PostAsJsonAsync("/api/workshops", new
+        {
+            title = "飛島の買い物を考えるワークショップ",
+            description = "島の**買い物**の困りごとを出し合います。",
+            stage = "discovery",
+            place = "飛島総合センター",
+            capacity,
+            startsAt = openDate ? (DateTimeOffset?)null : starts,
+            endsAt = openDate ? (DateTimeOffset?)null : starts.AddHours(2),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await AccountApi.Json(response)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Opens a date poll of two slots on a workshop with an open date; returns the slot ids.</summary>
+    public async Task<string[]> OpenPoll(string workshopId)
+    {
+        var day = DateTimeOffset.UtcNow.AddDays(20);
+        using var response = await Facilitator.PostAsJsonAsync($"/api/workshops/{workshopId}/poll", new
+        {
+            slots = new[] { new { startsAt = day, endsAt = day.AddHours(2) }, new { startsAt = day.AddDays(1), endsAt = day.AddDays(1).AddHours(2) } },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await AccountApi.Json(response)).GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
+    }
+
     /// <summary>Moves an idea as the facilitator and checks it worked.</summary>
     public async Task Advance(string ideaId, string toStage)
     {

@@ -12,6 +12,7 @@ using LivingLab.Web.Api.Docs;
 using LivingLab.Web.Api.Ideas;
 using LivingLab.Web.Api.Lists;
 using LivingLab.Web.Api.Partners;
+using LivingLab.Web.Api.Workshops;
 using LivingLab.Web.Components;
 using LivingLab.Web.Features.Account;
 using LivingLab.Hosting.Health;
@@ -167,6 +168,7 @@ public static class WebHostingExtensions
         app.MapAccountPages();
         app.MapChallengeApi();
         app.MapIdeaApi();
+        app.MapWorkshopApi();
         app.MapListApi();
         app.MapLiveEndpoints();
         app.MapLivingLabApiDocs();

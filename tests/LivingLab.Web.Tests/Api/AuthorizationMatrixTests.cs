@@ -185,6 +185,46 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
             await lab.Advance(ideaId, "research");
             return new Call(HttpMethod.Post, $"/api/ideas/{ideaId}/operator", new { @operator = "town" });
         }),
+
+        // Workshops: anyone reads, signed-in people register and answer the poll, staff create and run them.
+        new("GET /api/workshops", Everyone, (_, _) => Get("/api/workshops?when=upcoming")),
+        new("POST /api/workshops", Staff, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/workshops",
+            new { title = "勝浦の交通を考える会", stage = "research", place = "勝浦公民館", capacity = 30 }))),
+        new("GET /api/workshops/{id}", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{await lab.NewWorkshop()}")),
+        new("POST /api/workshops/{id}/registration", SignedIn, async (lab, _) => new Call(HttpMethod.Post, $"/api/workshops/{await lab.NewWorkshop()}/registration")),
+        new("DELETE /api/workshops/{id}/registration", SignedIn, async (lab, role) =>
+        {
+            var id = await lab.NewWorkshop();
+            await Expect2xx(role, () => lab.Client(role).PostAsync($"/api/workshops/{id}/registration", null));
+            return new Call(HttpMethod.Delete, $"/api/workshops/{id}/registration");
+        }),
+        new("GET /api/workshops/{id}/registrations", Staff, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{await lab.NewWorkshop()}/registrations")),
+        new("POST /api/workshops/{id}/registrations", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/workshops/{await lab.NewWorkshop()}/registrations", new { name = "佐藤 ハナ", contact = "0234-95-0000" })),
+        new("GET /api/workshops/{id}/poll", Everyone, async (lab, _) =>
+        {
+            var id = await lab.NewWorkshop(openDate: true);
+            await lab.OpenPoll(id);
+            return new Call(HttpMethod.Get, $"/api/workshops/{id}/poll");
+        }),
+        new("POST /api/workshops/{id}/poll", Staff, async (lab, _) =>
+        {
+            var day = DateTimeOffset.UtcNow.AddDays(20);
+            return new Call(HttpMethod.Post, $"/api/workshops/{await lab.NewWorkshop(openDate: true)}/poll",
+                new { slots = new[] { new { startsAt = day, endsAt = day.AddHours(2) }, new { startsAt = day.AddDays(2), endsAt = day.AddDays(2).AddHours(2) } } });
+        }),
+        new("POST /api/workshops/{id}/poll/answers", SignedIn, async (lab, _) =>
+        {
+            var id = await lab.NewWorkshop(openDate: true);
+            var slots = await lab.OpenPoll(id);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/poll/answers", new { marks = new Dictionary<string, string> { [slots[0]] = "yes", [slots[1]] = "maybe" } });
+        }),
+        new("POST /api/workshops/{id}/schedule", Staff, async (lab, _) =>
+        {
+            var id = await lab.NewWorkshop(openDate: true);
+            var slots = await lab.OpenPoll(id);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/schedule", new { slotId = slots[1] });
+        }),
     ];
 
     public static TheoryData<string, Role> Cases()
