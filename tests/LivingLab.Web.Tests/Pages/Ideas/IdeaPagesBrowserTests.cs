@@ -149,6 +149,10 @@ public sealed class IdeaPagesBrowserTests(IdeaPagesTown town)
         var page = await town.NewPageAsync();
         var path = $"/ideas/{town.PilotIdea}";
         await IdeaPagesTown.SignInAsync(page, town.ResidentEmail, path);
+        // The panel comes right after the summary, so a few tabs reach it: wait for the islands, or Enter would be the
+        // plain form's post (which works, but reloads the page and so cannot keep the focus).
+        await Assertions.Expect(page.GetByTestId("vote-island")).ToHaveAttributeAsync("data-interactive", "true");
+        await Assertions.Expect(page.GetByTestId("follow-island")).ToHaveAttributeAsync("data-interactive", "true");
 
         var reached = new List<string>();
         for (var i = 0; i < 80 && !(reached.Contains("vote-button") && reached.Contains("follow-button")); i++)
