@@ -12,6 +12,10 @@ public sealed partial class PublicPrivacyTests
 {
     private const string HiddenText = "山田さんの携帯は090-1234-5678";
 
+    // Someone staff registered for a workshop: their name and contact are for staff only.
+    private const string OfflineName = "佐藤 ハナ";
+    private const string OfflineContact = "0234-95-1111";
+
     [Fact]
     public async Task No_public_get_shows_an_email_a_partner_contact_or_a_hidden_comments_text()
     {
@@ -41,15 +45,29 @@ public sealed partial class PublicPrivacyTests
             Assert.Equal(HttpStatusCode.NoContent, hidden.StatusCode);
         }
 
+        var workshopId = await lab.NewWorkshop(openDate: true);
+        var slots = await lab.OpenPoll(workshopId);
+        using (var offline = await lab.Facilitator.PostAsJsonAsync($"/api/workshops/{workshopId}/registrations", new { name = OfflineName, contact = OfflineContact }))
+        {
+            Assert.Equal(HttpStatusCode.Created, offline.StatusCode);
+        }
+
+        using (var answered = await lab.Resident.PostAsJsonAsync($"/api/workshops/{workshopId}/poll/answers", new { marks = new Dictionary<string, string> { [slots[0]] = "yes" } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+
         var ids = new Dictionary<string, string>
         {
             ["challenges"] = challengeId,
             ["ideas"] = ideaId,
             ["partners"] = lab.PartnerId,
+            ["workshops"] = workshopId,
         };
         var paths = PublicGetPaths(lab, ids);
         Assert.Contains(challenge, paths);
         Assert.Contains($"{idea}/comments", paths);
+        Assert.Contains($"/api/workshops/{workshopId}/poll", paths);
 
         // Lists and timelines follow the writes a moment behind: bring them up to date, so the timelines exist and the
         // hides are applied, then still allow a moment before calling a leak a leak.
@@ -68,11 +86,13 @@ public sealed partial class PublicPrivacyTests
         }
     }
 
-    // Every GET under /api except the caller's own account, with route values filled from the items made above.
+    // Every GET under /api that needs no sign-in, except the caller's own account, with route values filled from the
+    // items made above. The staff-only ones (a workshop's registrations) are the authorization matrix's to check.
     private static List<string> PublicGetPaths(Lab lab, Dictionary<string, string> ids) =>
         lab.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
             .Where(p => p.StartsWith("/api/", StringComparison.Ordinal) && !p.StartsWith("/api/account/", StringComparison.Ordinal))
             .Select(p => Parameter().Replace(p, m => m.Groups[1].Value == "id" && ids.TryGetValue(p.Split('/')[2], out var id)
@@ -92,7 +112,7 @@ public sealed partial class PublicPrivacyTests
                 var body = await response.Content.ReadAsStringAsync();
                 Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
                 var decoded = Lab.Readable(body);
-                foreach (var secret in lab.Emails.Append(PartnerApi.SecretContact).Append(HiddenText).Append("090-1234-5678"))
+                foreach (var secret in lab.Emails.Append(PartnerApi.SecretContact).Append(HiddenText).Append("090-1234-5678").Append(OfflineName).Append(OfflineContact))
                 {
                     if (body.Contains(secret, StringComparison.OrdinalIgnoreCase) || decoded.Contains(secret, StringComparison.OrdinalIgnoreCase))
                     {
