@@ -189,7 +189,7 @@ public sealed class WorkshopGrain(
         }
 
         await registrations.LoadAsync(state);
-        return CommandResult<IReadOnlyList<RegistrationEntry>>.Success([.. registrations.Ordered().Select(r => Entry(r.Id, r.Row))]);
+        return CommandResult<IReadOnlyList<RegistrationEntry>>.Success([.. registrations.Ordered().Select(r => Entry(r.Id, r.Row, r.Position))]);
     }
 
     public async Task<CommandResult<PollView>> OpenPollAsync(IReadOnlyList<PollSlotInput> slots)
@@ -379,9 +379,11 @@ public sealed class WorkshopGrain(
     private MyRegistration Mine(RegistrationRow row) =>
         new(row.Waiting ? RegistrationStatus.Waiting : RegistrationStatus.Registered, row.Waiting ? registrations.PositionOf(row) : null, row.At);
 
-    private RegistrationEntry Entry(string id, RegistrationRow row) =>
+    private RegistrationEntry Entry(string id, RegistrationRow row) => Entry(id, row, row.Waiting ? registrations.PositionOf(row) : null);
+
+    private static RegistrationEntry Entry(string id, RegistrationRow row, int? position) =>
         new(id, PersonOf(id), row.Name, row.Contact, row.Waiting ? RegistrationStatus.Waiting : RegistrationStatus.Registered,
-            row.Waiting ? registrations.PositionOf(row) : null, row.At, row.EnteredBy);
+            position, row.At, row.EnteredBy);
 
     private async Task<CommandResult<WorkshopDetails>> DetailsResultAsync() => CommandResult<WorkshopDetails>.Success(await DetailsAsync());
 

@@ -17,9 +17,18 @@ internal sealed class WorkshopRegistrations
     /// <summary>The registration of <paramref name="id"/>, if any.</summary>
     public RegistrationRow? Find(string id) => rows.Find(id);
 
-    /// <summary>Every registration: seats first, then the waiting list, each in arrival order.</summary>
-    public IEnumerable<(string Id, RegistrationRow Row)> Ordered() =>
-        rows.All.OrderBy(r => r.Value.Waiting).ThenBy(r => r.Value.Arrival).Select(r => (r.Key, r.Value));
+    /// <summary>
+    /// Every registration: seats first, then the waiting list, each in arrival order, with a waiting registration's place
+    /// on the list (1 being next) counted on the way.
+    /// </summary>
+    public IEnumerable<(string Id, RegistrationRow Row, int? Position)> Ordered()
+    {
+        var waiting = 0;
+        foreach (var (id, row) in rows.All.OrderBy(r => r.Value.Waiting).ThenBy(r => r.Value.Arrival))
+        {
+            yield return (id, row, row.Waiting ? ++waiting : null);
+        }
+    }
 
     /// <summary>The place of a waiting registration on the list, 1 being next.</summary>
     public int PositionOf(RegistrationRow row) => 1 + rows.All.Values.Count(r => r.Waiting && r.Arrival < row.Arrival);

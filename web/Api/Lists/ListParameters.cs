@@ -14,22 +14,11 @@ internal static class ListParameters
     /// <summary>The longest free-text query: enough for several words, and a bound on the grams one query looks up.</summary>
     public const int MaxQueryLength = 100;
 
-    public static IResult? Stage(HttpContext context, string? value, out Stage? stage)
-    {
-        stage = null;
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
+    /// <summary>Reads a wire name with the parse method of its type (such as <c>StageWireNames.TryParse</c>).</summary>
+    public delegate bool WireParser<T>(string? value, out T parsed);
 
-        if (StageWireNames.TryParse(value, out var parsed))
-        {
-            stage = parsed;
-            return null;
-        }
-
-        return Invalid(context, "stage");
-    }
+    public static IResult? Stage(HttpContext context, string? value, out Stage? stage) =>
+        Choice(context, "stage", value, StageWireNames.TryParse, out stage);
 
     public static IResult? Category(HttpContext context, string? value, out string? category)
     {
@@ -37,44 +26,42 @@ internal static class ListParameters
         return category is null || Categories.IsKnown(category) ? null : Invalid(context, "category");
     }
 
-    public static IResult? ChallengeStatus(HttpContext context, string? value, out ChallengeStatus? status)
-    {
-        status = null;
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
+    public static IResult? ChallengeStatus(HttpContext context, string? value, out ChallengeStatus? status) =>
+        Choice(context, "status", value, ChallengeWireNames.TryParseStatus, out status);
 
-        if (ChallengeWireNames.TryParseStatus(value, out var parsed))
-        {
-            status = parsed;
-            return null;
-        }
-
-        return Invalid(context, "status");
-    }
-
-    public static IResult? IdeaStatus(HttpContext context, string? value, out IdeaStatus? status)
-    {
-        status = null;
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (IdeaStatusWireNames.TryParse(value, out var parsed))
-        {
-            status = parsed;
-            return null;
-        }
-
-        return Invalid(context, "status");
-    }
+    public static IResult? IdeaStatus(HttpContext context, string? value, out IdeaStatus? status) =>
+        Choice(context, "status", value, IdeaStatusWireNames.TryParse, out status);
 
     /// <summary>A sort name from <paramref name="names"/> (the first is the default).</summary>
-    public static IResult? Sort<TSort>(HttpContext context, string? value, IReadOnlyList<(string Name, TSort Sort)> names, out TSort sort)
+    public static IResult? Sort<TSort>(HttpContext context, string? value, IReadOnlyList<(string Name, TSort Sort)> names, out TSort sort) =>
+        Named(context, "sort", value, names, out sort);
+
+    /// <summary>
+    /// An optional filter <paramref name="field"/>: null when empty, the value <paramref name="parse"/> reads, or a 400
+    /// naming the field.
+    /// </summary>
+    public static IResult? Choice<T>(HttpContext context, string field, string? value, WireParser<T> parse, out T? choice)
+        where T : struct
     {
-        sort = names[0].Sort;
+        choice = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (parse(value, out var parsed))
+        {
+            choice = parsed;
+            return null;
+        }
+
+        return Invalid(context, field);
+    }
+
+    /// <summary>One of a fixed list of <paramref name="names"/> for <paramref name="field"/>; empty means the first.</summary>
+    public static IResult? Named<T>(HttpContext context, string field, string? value, IReadOnlyList<(string Name, T Value)> names, out T chosen)
+    {
+        chosen = names[0].Value;
         if (string.IsNullOrEmpty(value))
         {
             return null;
@@ -84,12 +71,12 @@ internal static class ListParameters
         {
             if (name == value)
             {
-                sort = candidate;
+                chosen = candidate;
                 return null;
             }
         }
 
-        return Invalid(context, "sort");
+        return Invalid(context, field);
     }
 
     /// <summary>Free text: at most 100 characters, every word at least two (the search index works on pairs of characters).</summary>

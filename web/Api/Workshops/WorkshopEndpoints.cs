@@ -156,14 +156,11 @@ public static class WorkshopEndpoints
             return pageProblem!;
         }
 
-        WorkshopStatus? parsedStatus = null;
         IResult?[] problems =
         [
-            ListParameters.Sort(context, when, Whens, out var parsedWhen) is null ? null : Problems.Create(context, "invalidValue", "when"),
+            ListParameters.Named(context, "when", when, Whens, out var parsedWhen),
             ListParameters.Stage(context, stage, out var parsedStage),
-            string.IsNullOrEmpty(status) ? null
-                : WorkshopStatusNames.TryParse(status, out var s) ? Set(ref parsedStatus, s)
-                : Problems.Create(context, "invalidValue", "status"),
+            ListParameters.Choice<WorkshopStatus>(context, "status", status, WorkshopStatusNames.TryParse, out var parsedStatus),
         ];
         if (problems.FirstOrDefault(p => p is not null) is { } problem)
         {
@@ -174,12 +171,6 @@ public static class WorkshopEndpoints
             new WorkshopListQuery(clock.GetUtcNow(), parsedWhen, parsedStage, parsedStatus, request.Page, request.PageSize), cancellationToken);
         return TypedResults.Ok(new ListPage<WorkshopListItemResponse>(
             [.. found.Items.Select(WorkshopListItemResponse.From)], found.Total, request.Page, request.PageSize));
-    }
-
-    private static IResult? Set(ref WorkshopStatus? target, WorkshopStatus value)
-    {
-        target = value;
-        return null;
     }
 
     private static async Task<IResult> Create(WorkshopRequest? body, HttpContext context, IGrainFactory grains)
