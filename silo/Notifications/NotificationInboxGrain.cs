@@ -14,7 +14,7 @@ namespace LivingLab.Notifications;
 public sealed class NotificationInboxGrain(
     [EventedState("inbox")] IEventedState<NotificationInboxState> state) : Grain, INotificationInboxGrain
 {
-    private static readonly HashSet<string> ItemKinds = new(StringComparer.Ordinal) { "challenge", "idea" };
+    private static readonly HashSet<string> ItemKinds = new(StringComparer.Ordinal) { "challenge", "idea", "workshop" };
 
     private readonly StateCommitter<NotificationInboxState> committer = new(state);
     private readonly MemberSet muted = new("muted");

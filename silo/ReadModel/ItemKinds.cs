@@ -9,6 +9,12 @@ public static class ItemKinds
     public const string Challenge = "challenge";
     public const string Idea = "idea";
 
+    /// <summary>
+    /// A workshop, as notifications and mutes name it. Not one of <see cref="Of"/>'s kinds: search, timelines and comments
+    /// index challenges and ideas only.
+    /// </summary>
+    public const string Workshop = "workshop";
+
     /// <summary>The grain type the runtime stores a challenge's events under (the grain interface's full name).</summary>
     public static readonly string ChallengeGrainType = typeof(IChallengeGrain).FullName!;
 

@@ -23,6 +23,15 @@ public static class NotificationKinds
 
     /// <summary>The person's partner application was decided. Data: accepted, reason (for a decline).</summary>
     public const string ApplicationDecided = "applicationDecided";
+
+    /// <summary>A seat freed up and the person, first on the waiting list, now has it. No data.</summary>
+    public const string WorkshopPromoted = "workshopPromoted";
+
+    /// <summary>The facilitator fixed the date of a workshop whose poll the person answered. Data: startsAt, endsAt.</summary>
+    public const string WorkshopScheduled = "workshopScheduled";
+
+    /// <summary>A workshop the person registered for (or waited for) was called off. Data: reason.</summary>
+    public const string WorkshopCancelled = "workshopCancelled";
 }
 
 /// <summary>Why a person is in an item's audience (the <c>role</c> column of notification_audience).</summary>

@@ -5,6 +5,7 @@ using LivingLab.Ideas;
 using LivingLab.Live;
 using LivingLab.Notifications;
 using LivingLab.Storage;
+using LivingLab.Workshops;
 
 namespace LivingLab.ReadModel.Notifications;
 
@@ -12,7 +13,9 @@ namespace LivingLab.ReadModel.Notifications;
 /// In-app notifications from the event log. Keeps each item's audience (author, supporters, voters, followers; a merged
 /// challenge's audience joins the one it merged into) and tells it when the item's status or stage changes. An idea's
 /// moves also reach the audiences of the challenges that led to it. A reply reaches the parent comment's author, a
-/// partner application's decision its applicant. Nobody hears of their own action, and a muted item stays quiet.
+/// partner application's decision its applicant. A workshop tells the person who got a freed seat, those who answered
+/// its date poll when the date is fixed, and everyone registered or waiting when it is called off. Nobody hears of their
+/// own action, and a muted item stays quiet.
 /// Open pages learn of new notifications from <see cref="Live.LiveSignalFollower"/>, which reads this table on every node.
 /// </summary>
 public sealed class NotificationProjection : IProjection
@@ -21,6 +24,8 @@ public sealed class NotificationProjection : IProjection
     public const string ProjectionName = "notifications";
 
     private static readonly string InboxGrainType = typeof(INotificationInboxGrain).FullName!;
+
+    private static readonly string WorkshopGrainType = typeof(IWorkshopGrain).FullName!;
 
     // An idea's audience, plus the audiences of the challenges linked to it.
     private const string IdeaAudience =
@@ -37,6 +42,12 @@ public sealed class NotificationProjection : IProjection
         if (storedEvent.GrainType == InboxGrainType)
         {
             await ApplyInboxEventAsync(context);
+            return;
+        }
+
+        if (storedEvent.GrainType == WorkshopGrainType)
+        {
+            await ApplyWorkshopEventAsync(context);
             return;
         }
 
@@ -152,6 +163,40 @@ public sealed class NotificationProjection : IProjection
                 break;
             case CommentEvents.Posted:
                 await ReplyAsync(a, ItemKinds.Idea);
+                break;
+        }
+    }
+
+    private async Task ApplyWorkshopEventAsync(Applying a)
+    {
+        var e = a.Event;
+        switch (e.EventType)
+        {
+            case WorkshopEvents.Promoted:
+                var promoted = EventPayloads.Read<WorkshopPromotedEvent>(e);
+                if (promoted.PersonId is { } seated)
+                {
+                    await TellPersonAsync(a, seated, ItemKinds.Workshop, promoted.WorkshopId, NotificationKinds.WorkshopPromoted, new { });
+                }
+
+                break;
+            case WorkshopEvents.Scheduled:
+                var scheduled = EventPayloads.Read<WorkshopScheduledEvent>(e);
+                foreach (var person in scheduled.AnsweredPersonIds.Distinct(StringComparer.Ordinal))
+                {
+                    await TellPersonAsync(a, person, ItemKinds.Workshop, scheduled.WorkshopId, NotificationKinds.WorkshopScheduled,
+                        new { startsAt = scheduled.StartsAt, endsAt = scheduled.EndsAt });
+                }
+
+                break;
+            case WorkshopEvents.Cancelled:
+                var cancelled = EventPayloads.Read<WorkshopCancelledEvent>(e);
+                foreach (var person in cancelled.RegisteredPersonIds.Distinct(StringComparer.Ordinal))
+                {
+                    await TellPersonAsync(a, person, ItemKinds.Workshop, cancelled.WorkshopId, NotificationKinds.WorkshopCancelled,
+                        new { reason = cancelled.Reason });
+                }
+
                 break;
         }
     }

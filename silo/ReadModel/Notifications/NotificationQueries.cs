@@ -84,12 +84,13 @@ public sealed class NotificationQueries(IReadModelDatabase database)
 
         var items = new List<NotificationItem>();
         await using (var command = DbCommands.Create(connection, null,
-            "SELECT n.position, n.item_kind, n.item_id, COALESCE(c.title, i.title), n.kind, n.actor_id, n.occurred_at, n.is_read, n.data, "
+            "SELECT n.position, n.item_kind, n.item_id, COALESCE(c.title, i.title, w.title), n.kind, n.actor_id, n.occurred_at, n.is_read, n.data, "
             + "CASE WHEN EXISTS (SELECT 1 FROM notification_mutes m WHERE m.person_id = n.person_id AND m.item_kind = n.item_kind AND m.item_id = n.item_id) "
             + "THEN 1 ELSE 0 END "
             + "FROM notifications n "
             + "LEFT JOIN challenge_list c ON n.item_kind = 'challenge' AND c.id = n.item_id "
             + "LEFT JOIN idea_list i ON n.item_kind = 'idea' AND i.id = n.item_id "
+            + "LEFT JOIN workshop_list w ON n.item_kind = 'workshop' AND w.id = n.item_id "
             + "WHERE n.person_id = @person ORDER BY n.position DESC LIMIT @limit OFFSET @offset")
             .With("person", personId).With("limit", pageSize).With("offset", (long)(page - 1) * pageSize))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

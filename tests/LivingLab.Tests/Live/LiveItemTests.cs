@@ -98,7 +98,7 @@ public sealed class LiveItemTests
         var anonymous = await inbox.MarkReadAsync(5);
         Callers.Resident("resident-2");
         await challenge.SupportAsync();
-        var unknownKind = await inbox.MuteAsync("workshop", id);
+        var unknownKind = await inbox.MuteAsync("pilot", id);
         var muted = await inbox.MuteAsync(ItemKinds.Challenge, id);
         var mutedAgain = await inbox.MuteAsync(ItemKinds.Challenge, id);
         Callers.Resident("resident-3");

@@ -1,6 +1,7 @@
 using LivingLab.Pipeline;
 using LivingLab.ReadModel;
 using LivingLab.ReadModel.Notifications;
+using LivingLab.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace LivingLab.Web.Features.Notifications;
@@ -11,8 +12,13 @@ namespace LivingLab.Web.Features.Notifications;
 /// </summary>
 public sealed record NotificationSentence(string Before, string Title, string After, string Link, string? Reason, string? MergedInto)
 {
-    /// <summary>The page of a challenge ("challenge") or an idea ("idea").</summary>
-    public static string ItemLink(string kind, string id) => kind == ItemKinds.Idea ? $"ideas/{id}" : $"challenges/{id}";
+    /// <summary>The page of a challenge ("challenge"), an idea ("idea") or a workshop ("workshop").</summary>
+    public static string ItemLink(string kind, string id) => kind switch
+    {
+        ItemKinds.Idea => $"ideas/{id}",
+        ItemKinds.Workshop => $"workshops/{id}",
+        _ => $"challenges/{id}",
+    };
 
     /// <summary>Words for <paramref name="item"/>; <paramref name="actorName"/> is who acted (for replies).</summary>
     public static NotificationSentence For(NotificationItem item, string actorName, IStringLocalizer<NotificationText> text, IStringLocalizer<SharedResource> shared)
@@ -22,6 +28,7 @@ public sealed record NotificationSentence(string Before, string Title, string Af
         string? mergedInto = null;
         string key;
         var stage = "";
+        var date = "";
         switch (item.Kind)
         {
             case NotificationKinds.IdeaAdvanced:
@@ -49,12 +56,23 @@ public sealed record NotificationSentence(string Before, string Title, string Af
                 key = "Kind.challengeMerged";
                 mergedInto = Text(data, "intoId");
                 break;
+            case NotificationKinds.WorkshopScheduled:
+                key = "Kind.workshopScheduled";
+                date = data.TryGetProperty("startsAt", out var startsAt) && startsAt.TryGetDateTimeOffset(out var starts)
+                    ? LocalDate.Format(starts, withTime: true)
+                    : "";
+                break;
+            case NotificationKinds.WorkshopCancelled:
+                key = "Kind.workshopCancelled";
+                reason = Text(data, "reason");
+                break;
             default:
                 key = $"Kind.{item.Kind}";
                 break;
         }
 
-        var template = text[key].Value.Replace("{stage}", stage, StringComparison.Ordinal).Replace("{actor}", actorName, StringComparison.Ordinal);
+        var template = text[key].Value.Replace("{stage}", stage, StringComparison.Ordinal).Replace("{actor}", actorName, StringComparison.Ordinal)
+            .Replace("{date}", date, StringComparison.Ordinal);
         var at = template.IndexOf("{title}", StringComparison.Ordinal);
         var (before, after) = at < 0 ? (template, "") : (template[..at], template[(at + "{title}".Length)..]);
         return new NotificationSentence(before, item.ItemTitle ?? text["Untitled"], after, ItemLink(item.ItemKind, item.ItemId),
