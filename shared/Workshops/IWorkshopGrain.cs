@@ -74,4 +74,20 @@ public interface IWorkshopGrain : IGrainWithStringKey
     /// <summary>A facilitator fixes one slot as the date; everyone who answered is told.</summary>
     [Alias("FixSlotAsync")]
     Task<CommandResult<WorkshopDetails>> FixSlotAsync(string slotId);
+
+    /// <summary>A facilitator keeps the minutes (Markdown) and a recording link; each replaces what was there.</summary>
+    [Alias("RecordAsync")]
+    Task<CommandResult<WorkshopDetails>> RecordAsync(WorkshopRecordInput input);
+
+    /// <summary>
+    /// Someone who held a seat rates the workshop once it has begun ("feedbackNotOpen" before; "notRegistered" without a
+    /// seat); answering again replaces the answer.
+    /// </summary>
+    [Alias("GiveFeedbackAsync")]
+    Task<CommandResult<FeedbackView>> GiveFeedbackAsync(FeedbackInput input);
+
+    /// <summary>The feedback survey as the caller sees it (the summary only for staff); null when the workshop does not exist.</summary>
+    [ReadOnly]
+    [Alias("GetFeedbackAsync")]
+    Task<FeedbackView?> GetFeedbackAsync();
 }

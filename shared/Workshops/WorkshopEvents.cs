@@ -15,6 +15,8 @@ public static class WorkshopEvents
     public const string PollOpened = "WorkshopPollOpened";
     public const string PollAnswered = "WorkshopPollAnswered";
     public const string Scheduled = "WorkshopScheduled";
+    public const string Recorded = "WorkshopRecorded";
+    public const string FeedbackGiven = "WorkshopFeedbackGiven";
 }
 
 /// <summary>WorkshopCreated / WorkshopEdited: the workshop's public facts after the change (times null while the date is open).</summary>
@@ -58,3 +60,12 @@ public sealed record WorkshopPollAnsweredEvent(string WorkshopId, int AnswerCoun
 
 /// <summary>WorkshopScheduled: the facilitator fixed a slot; everyone who answered the poll is told.</summary>
 public sealed record WorkshopScheduledEvent(string WorkshopId, string SlotId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<string> AnsweredPersonIds);
+
+/// <summary>WorkshopRecorded: the facilitator changed the minutes or the recording link (both public, as stored).</summary>
+public sealed record WorkshopRecordedEvent(string WorkshopId, string Minutes, string RecordingUrl);
+
+/// <summary>
+/// WorkshopFeedbackGiven: someone (the actor) rated the workshop or changed their rating; the comment stays with the
+/// workshop, for staff.
+/// </summary>
+public sealed record WorkshopFeedbackGivenEvent(string WorkshopId, int Rating, int FeedbackCount);

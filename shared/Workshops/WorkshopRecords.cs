@@ -48,6 +48,7 @@ public sealed record MyRegistration(RegistrationStatus Status, int? WaitingPosit
 
 /// <summary>
 /// A workshop as a reader sees it. Counts are public; who registered is for staff (<see cref="RegistrationEntry"/>).
+/// <see cref="Minutes"/> (Markdown) and <see cref="RecordingUrl"/> are what the facilitator kept afterwards.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -71,7 +72,9 @@ public sealed record WorkshopDetails(
     DateTimeOffset Created,
     int RegisteredCount,
     int WaitingCount,
-    MyRegistration? Mine);
+    MyRegistration? Mine,
+    string Minutes = "",
+    string RecordingUrl = "");
 
 /// <summary>
 /// Someone without an account whom staff register (a name, and how to reach them: a phone number, a neighbourhood

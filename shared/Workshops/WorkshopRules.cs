@@ -16,6 +16,8 @@ public static class WorkshopRules
     public const int MinPollSlots = 2;
     public const int MaxPollSlots = 20;
     public const int MaxPollCommentLength = 200;
+    public const int MaxMinutesLength = 20_000;
+    public const int MaxFeedbackCommentLength = 1_000;
 
     /// <summary>The longest a workshop may last: one day (a series is several workshops).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
@@ -30,7 +32,7 @@ public static class WorkshopRules
             ?? CheckIds(input.ChallengeIds, "challengeIds")
             ?? CheckIds(input.IdeaIds, "ideaIds")
             ?? TextRules.Line(input.Place, "place", MaxPlaceLength, required: false)
-            ?? CheckLink(input.OnlineUrl)
+            ?? CheckLink(input.OnlineUrl, "onlineUrl")
             ?? (TextRules.Normalize(input.Place).Length == 0 && TextRules.Normalize(input.OnlineUrl).Length == 0
                 ? new Rejection("placeOrOnlineRequired", "place")
                 : null)
@@ -58,6 +60,23 @@ public static class WorkshopRules
 
     /// <summary>The public reason for cancelling a workshop: 1–2,000 characters.</summary>
     public static Rejection? CheckReason(string? reason) => TextRules.Text(reason, "reason", MaxReasonLength);
+
+    /// <summary>Minutes (Markdown, up to 20,000 characters) and a recording's http(s) link, each optional.</summary>
+    public static Rejection? Check(WorkshopRecordInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return TextRules.Text(input.Minutes, "minutes", MaxMinutesLength, required: false) ?? CheckLink(input.RecordingUrl, "recordingUrl");
+    }
+
+    /// <summary>A rating from 1 to 5 and a comment of up to 1,000 characters.</summary>
+    public static Rejection? Check(FeedbackInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return (input.Rating is null ? new Rejection("required", "rating")
+                : input.Rating is < 1 or > 5 ? new Rejection("outOfRange", "rating", new Dictionary<string, string> { ["min"] = "1", ["max"] = "5" })
+                : null)
+            ?? TextRules.Text(input.Comment, "comment", MaxFeedbackCommentLength, required: false);
+    }
 
     /// <summary>A date poll's candidates: 2–20 slots, each a valid time span, no two the same.</summary>
     public static Rejection? CheckPoll(IReadOnlyList<PollSlotInput>? slots)
@@ -122,7 +141,7 @@ public static class WorkshopRules
         return ids.All(Ids.IsWellFormed) ? null : new Rejection("invalidId", field);
     }
 
-    private static Rejection? CheckLink(string? url)
+    private static Rejection? CheckLink(string? url, string field)
     {
         var text = TextRules.Normalize(url);
         if (text.Length == 0)
@@ -130,9 +149,9 @@ public static class WorkshopRules
             return null;
         }
 
-        return text.Length > LinkRules.MaxLength ? TextRules.Limit("tooLong", "onlineUrl", LinkRules.MaxLength)
+        return text.Length > LinkRules.MaxLength ? TextRules.Limit("tooLong", field, LinkRules.MaxLength)
             : LinkRules.IsSafeLink(text) ? null
-            : new Rejection("invalidUrl", "onlineUrl");
+            : new Rejection("invalidUrl", field);
     }
 
     private static Rejection? CheckCapacity(int? capacity) =>

@@ -10,8 +10,11 @@ using Orleans.Runtime;
 
 namespace LivingLab.Workshops;
 
-/// <summary>A workshop: its facts, its date and place, and its registrations with a waiting list in arrival order.</summary>
-public sealed class WorkshopGrain(
+/// <summary>
+/// A workshop: its facts, its date and place, and its registrations with a waiting list in arrival order. What is kept
+/// afterwards (minutes, recording, feedback) is in WorkshopGrain.Record.cs.
+/// </summary>
+public sealed partial class WorkshopGrain(
     [EventedState("workshop")] IEventedState<WorkshopState> state,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IWorkshopGrain
 {
@@ -398,7 +401,7 @@ public sealed class WorkshopGrain(
 
         return new WorkshopDetails(Id, S.Title!, S.Description, S.Stage, [.. S.ChallengeIds], [.. S.IdeaIds], S.Place, S.OnlineUrl,
             S.Capacity, S.GuestsAllowed, S.StartsAt, S.EndsAt, S.Status, S.StatusReason, S.CreatedBy, S.Created,
-            S.RegisteredCount, S.WaitingCount, mine);
+            S.RegisteredCount, S.WaitingCount, mine, S.Minutes, S.RecordingUrl);
     }
 
     private static string? PersonOf(string registrationId) =>

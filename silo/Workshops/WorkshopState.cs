@@ -55,6 +55,13 @@ public sealed class WorkshopState
 
     /// <summary>Numbers registrations in arrival order, so the waiting list keeps its order across activations.</summary>
     public long NextArrival { get; set; }
+
+    /// <summary>The minutes in Markdown, kept once the workshop has taken place.</summary>
+    public string Minutes { get; set; } = "";
+
+    public string RecordingUrl { get; set; } = "";
+
+    public int FeedbackCount { get; set; }
 }
 
 /// <summary>One candidate slot of a date poll.</summary>

@@ -137,9 +137,9 @@ public sealed class Lab : IAsyncDisposable
     }
 
     /// <summary>Creates a workshop as the facilitator (a fixed date next month, or an open date) and returns its id.</summary>
-    public async Task<string> NewWorkshop(bool openDate = false, int capacity = 20)
+    public async Task<string> NewWorkshop(bool openDate = false, int capacity = 20, DateTimeOffset? startsAt = null)
     {
-        var starts = DateTimeOffset.UtcNow.AddDays(30);
+        var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(30);
         using var response = await Facilitator.PostAsJsonAsync("/api/workshops", new
         {
             title = "飛島の買い物を考えるワークショップ",

@@ -54,6 +54,7 @@ public static class Problems
         ["pollAnswered"] = StatusCodes.Status409Conflict,
         ["dateFixed"] = StatusCodes.Status409Conflict,
         ["noPoll"] = StatusCodes.Status409Conflict,
+        ["feedbackNotOpen"] = StatusCodes.Status409Conflict,
         ["unsupportedMediaType"] = StatusCodes.Status415UnsupportedMediaType,
         ["rateLimited"] = StatusCodes.Status429TooManyRequests,
         ["error"] = StatusCodes.Status500InternalServerError,

@@ -225,6 +225,15 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
             var slots = await lab.OpenPoll(id);
             return new Call(HttpMethod.Post, $"/api/workshops/{id}/schedule", new { slotId = slots[1] });
         }),
+        new("PUT /api/workshops/{id}/record", Staff, async (lab, _) =>
+            new Call(HttpMethod.Put, $"/api/workshops/{await lab.NewWorkshop()}/record", new { minutes = "# 議事録", recordingUrl = "https://video.example.jp/1" })),
+        new("POST /api/workshops/{id}/feedback", SignedIn, async (lab, role) =>
+        {
+            var id = await lab.NewWorkshop(startsAt: DateTimeOffset.UtcNow.AddHours(-1));
+            await Expect2xx(role, () => lab.Client(role).PostAsync($"/api/workshops/{id}/registration", null));
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/feedback", new { rating = 4, comment = "話しやすかった" });
+        }),
+        new("GET /api/workshops/{id}/feedback", SignedIn, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{await lab.NewWorkshop()}/feedback")),
     ];
 
     public static TheoryData<string, Role> Cases()

@@ -114,4 +114,45 @@ public sealed class WorkshopApiTests
         Assert.Empty(past.GetProperty("items").EnumerateArray());
         Assert.Equal("when", (await AccountApi.Problem(bad, HttpStatusCode.BadRequest, "invalidValue")).GetProperty("field").GetString());
     }
+
+    [Fact]
+    public async Task After_the_workshop_staff_keep_minutes_and_a_recording_and_participants_rate_it_with_refusals_in_their_language()
+    {
+        await using var lab = await Lab.StartAsync();
+        var id = await lab.NewWorkshop(startsAt: DateTimeOffset.UtcNow.AddHours(-1));
+        var upcoming = await lab.NewWorkshop();
+        using (await lab.Resident.PostAsync($"/api/workshops/{id}/registration", null))
+        using (await lab.Resident.PostAsync($"/api/workshops/{upcoming}/registration", null))
+        {
+        }
+
+        using var script = await lab.Facilitator.PutAsJsonAsync($"/api/workshops/{id}/record", new { minutes = "# 議事録", recordingUrl = "javascript:alert(1)" });
+        using var recorded = await lab.Facilitator.PutAsJsonAsync($"/api/workshops/{id}/record",
+            new { minutes = "# 議事録\n- 困りごと 12 件", recordingUrl = "https://video.example.jp/ws/1" });
+        using var early = new HttpRequestMessage(HttpMethod.Post, $"/api/workshops/{upcoming}/feedback") { Content = JsonContent.Create(new { rating = 5 }) };
+        early.Headers.AcceptLanguage.ParseAdd("en");
+        using var tooEarly = await lab.Resident.SendAsync(early);
+        using var outOfRange = await lab.Resident.PostAsJsonAsync($"/api/workshops/{id}/feedback", new { rating = 0 });
+        using var given = await lab.Resident.PostAsJsonAsync($"/api/workshops/{id}/feedback", new { rating = 4, comment = "島の人の声が聞けた" });
+        using var notSeated = await lab.Partner.PostAsJsonAsync($"/api/workshops/{id}/feedback", new { rating = 1 });
+        var publicView = await Lab.GetJson(lab.Anonymous, $"/api/workshops/{id}");
+        var residentView = await Lab.GetJson(lab.Resident, $"/api/workshops/{id}/feedback");
+        var staffView = await Lab.GetJson(lab.Facilitator, $"/api/workshops/{id}/feedback");
+
+        Assert.Equal("recordingUrl", (await AccountApi.Problem(script, HttpStatusCode.BadRequest, "invalidUrl")).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        Assert.Equal(("# 議事録\n- 困りごと 12 件", "https://video.example.jp/ws/1"),
+            (publicView.GetProperty("minutes").GetString(), publicView.GetProperty("recordingUrl").GetString()));
+        Assert.Equal("Feedback opens once the workshop has begun.",
+            (await AccountApi.Problem(tooEarly, HttpStatusCode.Conflict, "feedbackNotOpen")).GetProperty("detail").GetString());
+        Assert.Equal("rating", (await AccountApi.Problem(outOfRange, HttpStatusCode.BadRequest, "outOfRange")).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.OK, given.StatusCode);
+        await AccountApi.Problem(notSeated, HttpStatusCode.Conflict, "notRegistered");
+        Assert.Equal(4, residentView.GetProperty("mine").GetProperty("rating").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, residentView.GetProperty("summary").ValueKind);
+        var summary = staffView.GetProperty("summary");
+        Assert.Equal((1, 4.0), (summary.GetProperty("count").GetInt32(), summary.GetProperty("average").GetDouble()));
+        Assert.Equal("島の人の声が聞けた", summary.GetProperty("comments")[0].GetProperty("comment").GetString());
+        Assert.DoesNotContain(lab.PersonId(Role.Resident), staffView.GetRawText());
+    }
 }

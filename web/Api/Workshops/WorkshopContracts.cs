@@ -49,12 +49,14 @@ public sealed record WorkshopResponse(
     DateTimeOffset Created,
     int RegisteredCount,
     int WaitingCount,
-    RegistrationResponse? Mine)
+    RegistrationResponse? Mine,
+    string Minutes,
+    string RecordingUrl)
 {
     public static WorkshopResponse From(WorkshopDetails w) => new(
         w.Id, w.Title, w.Description, StageWireNames.Format(w.Stage), w.ChallengeIds, w.IdeaIds, w.Place, w.OnlineUrl, w.Capacity,
         w.GuestsAllowed, w.StartsAt, w.EndsAt, WorkshopStatusNames.Format(w.Status), w.StatusReason, w.Created, w.RegisteredCount,
-        w.WaitingCount, w.Mine is { } mine ? RegistrationResponse.From(mine) : null);
+        w.WaitingCount, w.Mine is { } mine ? RegistrationResponse.From(mine) : null, w.Minutes, w.RecordingUrl);
 }
 
 /// <summary>A workshop in the public list.</summary>
@@ -158,4 +160,26 @@ public static class PollMarkNames
         };
         return known;
     }
+}
+
+/// <summary>The minutes (Markdown) and recording link a facilitator keeps; each replaces what was there.</summary>
+public sealed record WorkshopRecordRequest(string? Minutes, string? RecordingUrl);
+
+/// <summary>A participant's feedback: <c>rating</c> 1–5 and an optional <c>comment</c>.</summary>
+public sealed record FeedbackRequest(int? Rating, string? Comment);
+
+/// <summary>One feedback, without who gave it.</summary>
+public sealed record FeedbackEntryResponse(int Rating, string Comment, DateTimeOffset Given)
+{
+    public static FeedbackEntryResponse From(FeedbackEntry e) => new(e.Rating, e.Comment, e.Given);
+}
+
+/// <summary>For staff: how many answered, the mean, how many gave each rating (<c>ratings[0]</c> counts the 1s), the comments.</summary>
+public sealed record FeedbackSummaryResponse(int Count, double? Average, IReadOnlyList<int> Ratings, IReadOnlyList<FeedbackEntryResponse> Comments);
+
+/// <summary>The feedback survey as the caller sees it: <c>open</c> (they may answer now), <c>mine</c>, and <c>summary</c> for staff.</summary>
+public sealed record FeedbackResponse(bool Open, FeedbackEntryResponse? Mine, FeedbackSummaryResponse? Summary)
+{
+    public static FeedbackResponse From(FeedbackView v) => new(v.Open, v.Mine is { } mine ? FeedbackEntryResponse.From(mine) : null,
+        v.Summary is { } s ? new FeedbackSummaryResponse(s.Count, s.Average, s.Ratings, [.. s.Comments.Select(FeedbackEntryResponse.From)]) : null);
 }

@@ -144,6 +144,40 @@ public static class WorkshopEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        workshops.MapPut("/{id}/record", Record).RequireAuthorization(AccountSchemes.FacilitatorPolicy)
+            .WithName("RecordWorkshop")
+            .WithSummary("Keep the minutes and the recording link (facilitator)")
+            .WithDescription(
+                $"`minutes` (Markdown, up to {WorkshopRules.MaxMinutesLength} characters) and an http(s) `recordingUrl`, both public and " +
+                "optional; each replaces what was there, an empty value clears it. Facilitators and admins only.")
+            .Produces<WorkshopResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        workshops.MapPost("/{id}/feedback", GiveFeedback).RequireAuthorization()
+            .WithName("GiveWorkshopFeedback")
+            .WithSummary("Rate a workshop")
+            .WithDescription(
+                $"`rating` 1–5 and an optional `comment` (up to {WorkshopRules.MaxFeedbackCommentLength} characters), from someone who held a " +
+                "seat, once the workshop has begun (409 `feedbackNotOpen` before, `notRegistered` without a seat). Answering again " +
+                "replaces the answer. Staff read the comments without names. Signed in.")
+            .Produces<FeedbackResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        workshops.MapGet("/{id}/feedback", Feedback).RequireAuthorization()
+            .WithName("GetWorkshopFeedback")
+            .WithSummary("The feedback survey")
+            .WithDescription(
+                "`open` (whether the caller may answer now), the caller's own answer (`mine`) and, for facilitators and admins, the " +
+                "`summary`: `count`, `average`, `ratings` (how many gave 1 … 5) and the comments, newest first, without names. Signed in.")
+            .Produces<FeedbackResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -265,6 +299,21 @@ public static class WorkshopEndpoints
             : Command(id, context, grains, async grain => await grain.FixSlotAsync(body.SlotId) is var r && r.Succeeded
                 ? TypedResults.Ok(WorkshopResponse.From(r.Value!))
                 : Problems.From(context, r.Rejection!));
+
+    private static Task<IResult> Record(string id, WorkshopRecordRequest? body, HttpContext context, IGrainFactory grains) =>
+        Command(id, context, grains, async grain => await grain.RecordAsync(new WorkshopRecordInput(body?.Minutes, body?.RecordingUrl)) is var r && r.Succeeded
+            ? TypedResults.Ok(WorkshopResponse.From(r.Value!))
+            : Problems.From(context, r.Rejection!));
+
+    private static Task<IResult> GiveFeedback(string id, FeedbackRequest? body, HttpContext context, IGrainFactory grains) =>
+        Command(id, context, grains, async grain => await grain.GiveFeedbackAsync(new FeedbackInput(body?.Rating, body?.Comment)) is var r && r.Succeeded
+            ? TypedResults.Ok(FeedbackResponse.From(r.Value!))
+            : Problems.From(context, r.Rejection!));
+
+    private static Task<IResult> Feedback(string id, HttpContext context, IGrainFactory grains) =>
+        Command(id, context, grains, async grain => await grain.GetFeedbackAsync() is { } view
+            ? TypedResults.Ok(FeedbackResponse.From(view))
+            : Problems.Create(context, "notFound"));
 
     private static async Task<IResult> Command(string id, HttpContext context, IGrainFactory grains, Func<IWorkshopGrain, Task<IResult>> command) =>
         Ids.IsWellFormed(id) ? await command(grains.GetGrain<IWorkshopGrain>(id)) : Problems.Create(context, "notFound");
