@@ -15,6 +15,7 @@ public static class ChallengeEvents
     public const string Merged = "ChallengeMerged";
     public const string Absorbed = "ChallengeAbsorbed";
     public const string Declined = "ChallengeDeclined";
+    public const string WorkshopContributed = "ChallengeWorkshopContributed";
 }
 
 /// <summary>ChallengeSubmitted: everything public about a new challenge.</summary>
@@ -38,3 +39,6 @@ public sealed record ChallengeAbsorbedEvent(string ChallengeId, string FromId, i
 
 /// <summary>ChallengeDeclined: the public reason.</summary>
 public sealed record ChallengeDeclinedEvent(string ChallengeId, string Reason);
+
+/// <summary>ChallengeWorkshopContributed: a note or cluster from a workshop's board was added to this challenge (public).</summary>
+public sealed record ChallengeWorkshopContributedEvent(string ChallengeId, string WorkshopId, string WorkshopTitle, string SourceId, string Text);

@@ -86,6 +86,10 @@ public interface IChallengeGrain : IGrainWithStringKey
     [Alias("DeclineAsync")]
     Task<CommandResult> DeclineAsync(string? reason);
 
+    /// <summary>A facilitator adds a workshop's note or cluster to this challenge; the same source twice changes nothing.</summary>
+    [Alias("AddWorkshopContributionAsync")]
+    Task<CommandResult> AddWorkshopContributionAsync(LivingLab.Workshops.WorkshopContribution from);
+
     /// <summary>
     /// Takes in a merged duplicate's supporters, followers and comments. Called by the duplicate during a merge;
     /// repeating it for the same duplicate changes nothing, so a merge interrupted half-way can simply be retried.

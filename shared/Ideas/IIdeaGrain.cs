@@ -21,6 +21,17 @@ public interface IIdeaGrain : IGrainWithStringKey
     [Alias("CreateFromChallengeAsync")]
     Task<CommandResult<IdeaDetails>> CreateFromChallengeAsync(IdeaInput input, string challengeId);
 
+    /// <summary>
+    /// A facilitator creates the idea, in discovery, from a workshop's note or cluster (called by the workshop's board); a
+    /// retry with the same source answers with the idea as it stands.
+    /// </summary>
+    [Alias("CreateFromWorkshopAsync")]
+    Task<CommandResult<IdeaDetails>> CreateFromWorkshopAsync(IdeaInput input, LivingLab.Workshops.WorkshopContribution from);
+
+    /// <summary>A facilitator adds a workshop's note or cluster to this open idea; the same source twice changes nothing.</summary>
+    [Alias("AddWorkshopContributionAsync")]
+    Task<CommandResult> AddWorkshopContributionAsync(LivingLab.Workshops.WorkshopContribution from);
+
     /// <summary>Links one more challenge to an existing idea (facilitators; called by the challenge when accepted).</summary>
     [Alias("LinkChallengeAsync")]
     Task<CommandResult> LinkChallengeAsync(string challengeId);

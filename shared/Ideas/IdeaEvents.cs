@@ -22,6 +22,7 @@ public static class IdeaEvents
     public const string PartnerApplied = "PartnerApplied";
     public const string ApplicationDecided = "PartnerApplicationDecided";
     public const string OperatorSet = "OperatorSet";
+    public const string WorkshopContributed = "IdeaWorkshopContributed";
 }
 
 /// <summary>IdeaCreated: a new idea in discovery, from a challenge or proposed by a resident.</summary>
@@ -61,3 +62,9 @@ public sealed record PartnerApplicationDecidedEvent(string IdeaId, string Applic
 
 /// <summary>OperatorSet: "town", or the partner's id.</summary>
 public sealed record OperatorSetEvent(string IdeaId, string Operator);
+
+/// <summary>
+/// IdeaWorkshopContributed: a note or cluster from a workshop's board became this idea (<see cref="Created"/>) or was
+/// added to it; public, with the workshop's title so the timeline links back without asking the workshop.
+/// </summary>
+public sealed record IdeaWorkshopContributedEvent(string IdeaId, string WorkshopId, string WorkshopTitle, string SourceId, string Text, bool Created);

@@ -18,6 +18,7 @@ public static class WorkshopRules
     public const int MaxPollCommentLength = 200;
     public const int MaxMinutesLength = 20_000;
     public const int MaxFeedbackCommentLength = 1_000;
+    public const int MaxContributionLength = 3_000;
 
     /// <summary>The longest a workshop may last: one day (a series is several workshops).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
@@ -76,6 +77,16 @@ public static class WorkshopRules
                 : input.Rating is < 1 or > 5 ? new Rejection("outOfRange", "rating", new Dictionary<string, string> { ["min"] = "1", ["max"] = "5" })
                 : null)
             ?? TextRules.Text(input.Comment, "comment", MaxFeedbackCommentLength, required: false);
+    }
+
+    /// <summary>A note or cluster handed to an idea or challenge: a well-formed workshop id, a source id, 1–3,000 characters.</summary>
+    public static Rejection? Check(WorkshopContribution from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        return !Ids.IsWellFormed(from.WorkshopId) ? new Rejection("invalidId", "workshopId")
+            : TextRules.Line(from.WorkshopTitle, "workshopTitle", MaxTitleLength)
+            ?? TextRules.Line(from.SourceId, "sourceId", 100)
+            ?? TextRules.Text(from.Text, "text", MaxContributionLength);
     }
 
     /// <summary>A date poll's candidates: 2–20 slots, each a valid time span, no two the same.</summary>

@@ -7,6 +7,7 @@ using LivingLab.Live;
 using LivingLab.People;
 using LivingLab.Rows;
 using LivingLab.Storage;
+using LivingLab.Workshops;
 using Orleans;
 using Orleans.Runtime;
 
@@ -451,6 +452,29 @@ public sealed class ChallengeGrain(
         S.Status == ChallengeStatus.Merged ? new Rejection("challengeMerged", null, new Dictionary<string, string> { ["intoId"] = S.MergedIntoId ?? "" }) : null;
 
     private Rejection? CheckNotMerging() => merging ? new Rejection("conflict") : null;
+
+    public async Task<CommandResult> AddWorkshopContributionAsync(WorkshopContribution from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var refused = !Caller.IsAuthenticated ? new Rejection("unauthenticated")
+            : !CallerFacilitates ? new Rejection("forbidden")
+            : !Exists ? new Rejection("notFound")
+            : WorkshopRules.Check(from);
+        if (refused is not null)
+        {
+            return new CommandResult(refused);
+        }
+
+        var key = $"{from.WorkshopId}/{from.SourceId}";
+        if (!S.WorkshopSources.Contains(key, StringComparer.Ordinal))
+        {
+            S.WorkshopSources.Add(key);
+            await committer.CommitAsync([Event(ChallengeEvents.WorkshopContributed, new ChallengeWorkshopContributedEvent(
+                Id, from.WorkshopId, TextRules.Normalize(from.WorkshopTitle), from.SourceId, TextRules.Normalize(from.Text)))]);
+        }
+
+        return CommandResult.Ok;
+    }
 
     private Rejection? CheckFacilitatorDecision() =>
         !Caller.IsAuthenticated ? new Rejection("unauthenticated")

@@ -62,4 +62,7 @@ public sealed class ChallengeState
 
     /// <summary>Duplicates already merged into this one, so a repeated merge hand-over changes nothing.</summary>
     public List<string> AbsorbedFrom { get; set; } = [];
+
+    /// <summary>"workshopId/sourceId" of every workshop note or cluster handed over, so a retry adds nothing twice.</summary>
+    public List<string> WorkshopSources { get; set; } = [];
 }

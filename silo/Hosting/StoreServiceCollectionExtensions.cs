@@ -58,6 +58,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, TimelineProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, PeopleDirectoryProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, WorkshopListProjection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, WorkshopOutcomeProjection>());
         services.TryAddSingleton<LiveSignals>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProjection, NotificationProjection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventFollower, LiveSignalFollower>());

@@ -8,6 +8,7 @@ using LivingLab.People;
 using LivingLab.Pipeline;
 using LivingLab.Rows;
 using LivingLab.Storage;
+using LivingLab.Workshops;
 using Orleans;
 using Orleans.Runtime;
 
@@ -69,6 +70,47 @@ public sealed class IdeaGrain(
         return Exists && S.ChallengeIds.Contains(challengeId, StringComparer.Ordinal)
             ? DetailsResult()
             : Create(input, challengeId);
+    }
+
+    public Task<CommandResult<IdeaDetails>> CreateFromWorkshopAsync(IdeaInput input, WorkshopContribution from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        if (!CallerFacilitates)
+        {
+            return Task.FromResult(CommandResult<IdeaDetails>.Reject(Caller.IsAuthenticated ? "forbidden" : "unauthenticated"));
+        }
+
+        if (WorkshopRules.Check(from) is { } invalid)
+        {
+            return Task.FromResult(new CommandResult<IdeaDetails>(null, invalid));
+        }
+
+        // A retried promotion reaches the idea it created the first time: that is success, not a conflict.
+        return Exists && S.WorkshopSources.Contains(SourceKey(from), StringComparer.Ordinal)
+            ? DetailsResult()
+            : Create(input, null, from);
+    }
+
+    public async Task<CommandResult> AddWorkshopContributionAsync(WorkshopContribution from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        if ((CheckFacilitator() ?? CheckOpen()) is { } refused)
+        {
+            return new CommandResult(refused);
+        }
+
+        if (WorkshopRules.Check(from) is { } invalid)
+        {
+            return new CommandResult(invalid);
+        }
+
+        if (!S.WorkshopSources.Contains(SourceKey(from), StringComparer.Ordinal))
+        {
+            S.WorkshopSources.Add(SourceKey(from));
+            await committer.CommitAsync([Event(IdeaEvents.WorkshopContributed, Contributed(from, created: false))]);
+        }
+
+        return CommandResult.Ok;
     }
 
     public async Task<CommandResult> LinkChallengeAsync(string challengeId)
@@ -527,7 +569,12 @@ public sealed class IdeaGrain(
         return Task.CompletedTask;
     }
 
-    private async Task<CommandResult<IdeaDetails>> Create(IdeaInput input, string? challengeId)
+    private static string SourceKey(WorkshopContribution from) => $"{from.WorkshopId}/{from.SourceId}";
+
+    private IdeaWorkshopContributedEvent Contributed(WorkshopContribution from, bool created) =>
+        new(Id, from.WorkshopId, TextRules.Normalize(from.WorkshopTitle), from.SourceId, TextRules.Normalize(from.Text), created);
+
+    private async Task<CommandResult<IdeaDetails>> Create(IdeaInput input, string? challengeId, WorkshopContribution? from = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (Exists)
@@ -553,9 +600,16 @@ public sealed class IdeaGrain(
             Created = now,
             StageEntered = now,
             ChallengeIds = challengeId is null ? [] : [challengeId],
+            WorkshopSources = from is null ? [] : [SourceKey(from)],
         };
         var created = new IdeaCreatedEvent(Id, S.Title!, S.Summary, S.Category, StageWireNames.Format(S.Stage), challengeId, S.CreatedBy);
-        await committer.CommitAsync([Event(IdeaEvents.Created, created)]);
+        List<DomainEvent> events = [Event(IdeaEvents.Created, created)];
+        if (from is not null)
+        {
+            events.Add(Event(IdeaEvents.WorkshopContributed, Contributed(from, created: true)));
+        }
+
+        await committer.CommitAsync(events);
         return await DetailsResult();
     }
 

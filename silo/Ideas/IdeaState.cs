@@ -64,6 +64,9 @@ public sealed class IdeaState
     public int NextMeasurementNumber { get; set; } = 1;
 
     public int NextApplicationNumber { get; set; } = 1;
+
+    /// <summary>"workshopId/sourceId" of every workshop note or cluster handed over, so a retry adds nothing twice.</summary>
+    public List<string> WorkshopSources { get; set; } = [];
 }
 
 /// <summary>A partner application as stored in the idea's state; its proposal is in the "proposals" row set.</summary>

@@ -57,6 +57,7 @@ public sealed class TimelineProjection : IProjection
         ChallengeEvents.Merged => Normalize<ChallengeMergedEvent>(e),
         ChallengeEvents.Absorbed => Normalize<ChallengeAbsorbedEvent>(e),
         ChallengeEvents.Declined => Normalize<ChallengeDeclinedEvent>(e),
+        ChallengeEvents.WorkshopContributed => Normalize<ChallengeWorkshopContributedEvent>(e),
         _ => null,
     };
 
@@ -70,6 +71,7 @@ public sealed class TimelineProjection : IProjection
         IdeaEvents.KpiAdded => Normalize<KpiAddedEvent>(e),
         IdeaEvents.KpiMeasured => Normalize<KpiMeasuredEvent>(e),
         IdeaEvents.OperatorSet => Normalize<OperatorSetEvent>(e),
+        IdeaEvents.WorkshopContributed => Normalize<IdeaWorkshopContributedEvent>(e),
         // Which person applied stays with the idea; the public learns which partner joined.
         IdeaEvents.ApplicationDecided when EventPayloads.Read<PartnerApplicationDecidedEvent>(e) is { Accepted: true } accepted =>
             EventPayloads.Write(new PartnerJoined(accepted.IdeaId, accepted.ApplicationId, accepted.PartnerId)),

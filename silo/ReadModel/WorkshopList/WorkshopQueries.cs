@@ -39,6 +39,29 @@ public sealed class WorkshopQueries(IReadModelDatabase database)
         return await sql.RunAsync(connection, Columns, order, query.Page, query.PageSize, ReadItem, cancellationToken);
     }
 
+    /// <summary>What the workshop led to: the ideas it created, then the ideas and then the challenges it added notes to.</summary>
+    public async Task<IReadOnlyList<WorkshopOutcome>> OutcomesAsync(string workshopId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = DbCommands.Create(connection, null,
+            "SELECT o.item_kind, o.item_id, COALESCE(i.title, c.title), COALESCE(i.stage, c.stage), COALESCE(i.status, c.status), "
+            + "o.created, o.contributions, o.first_at FROM workshop_outcomes o "
+            + "LEFT JOIN idea_list i ON o.item_kind = 'idea' AND i.id = o.item_id "
+            + "LEFT JOIN challenge_list c ON o.item_kind = 'challenge' AND c.id = o.item_id "
+            + "WHERE o.workshop_id = @workshop AND COALESCE(i.title, c.title) IS NOT NULL "
+            + "ORDER BY o.created DESC, CASE WHEN o.item_kind = 'idea' THEN 0 ELSE 1 END, o.first_at, o.item_id")
+            .With("workshop", workshopId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var outcomes = new List<WorkshopOutcome>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            outcomes.Add(new WorkshopOutcome(reader.GetString(0), reader.GetString(1), reader.GetString(2), WireValues.Stage(reader, 3),
+                reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6), ReadModelSql.ReadTime(reader, 7)));
+        }
+
+        return outcomes;
+    }
+
     private static WorkshopListItem ReadItem(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
