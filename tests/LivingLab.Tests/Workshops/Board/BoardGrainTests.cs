@@ -152,6 +152,51 @@ public abstract class BoardGrainTests(string provider)
     }
 
     [Fact]
+    public async Task Staff_add_rename_and_reorder_columns_up_to_eight_keep_at_least_one_and_stop_the_timer()
+    {
+        await using var store = await SiloStore.CreateAsync(provider);
+        await using var silo = await TestSilo.StartAsync(store);
+        var board = await BoardFixture.StartAsync(silo.Grains);
+
+        As.Resident("r1");
+        var byResident = await board.Board.AddColumnAsync("試作");
+        As.Staff();
+        var added = (await board.Board.AddColumnAsync(" 試作 ")).Value!;
+        var renamed = await board.Board.RenameColumnAsync(added.Id, "試してみたいこと");
+        var untitled = await board.Board.RenameColumnAsync(added.Id, "");
+        var moved = await board.Board.MoveColumnAsync(added.Id, 0);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True((await board.Board.AddColumnAsync($"列{i}")).Succeeded);
+        }
+
+        var ninth = await board.Board.AddColumnAsync("九つ目");
+        var columns = (await board.Board.GetAsync()).Columns;
+        foreach (var column in columns.Skip(1))
+        {
+            Assert.True((await board.Board.RemoveColumnAsync(column.Id)).Succeeded);
+        }
+
+        var last = await board.Board.RemoveColumnAsync(added.Id);
+        await board.Board.StartTimerAsync(600);
+        var stopped = await board.Board.StopTimerAsync();
+        var view = await board.Board.GetAsync();
+
+        Assert.Equal("forbidden", byResident.Rejection!.Code);
+        Assert.Equal("試作", added.Title);
+        Assert.True(renamed.Succeeded && moved.Succeeded);
+        Assert.Equal(("required", "title"), (untitled.Rejection!.Code, untitled.Rejection.Field));
+        Assert.Equal(("tooMany", "8"), (ninth.Rejection!.Code, ninth.Rejection.Values!["limit"]));
+        Assert.Equal(8, columns.Count);
+        Assert.Equal((added.Id, "試してみたいこと"), (columns[0].Id, columns[0].Title));
+        Assert.Equal(board.Opened.Columns.Select(c => c.Id), columns.Skip(1).Take(3).Select(c => c.Id));
+        Assert.Equal("lastColumn", last.Rejection!.Code);
+        Assert.True(stopped.Succeeded);
+        Assert.Equal([added.Id], view.Columns.Select(c => c.Id));
+        Assert.Null(view.TimerEndsAt);
+    }
+
+    [Fact]
     public async Task A_guest_posts_at_most_six_notes_a_minute()
     {
         await using var store = await SiloStore.CreateAsync(provider);
