@@ -6,7 +6,8 @@ namespace LivingLab.Workshops.Board;
 /// <summary>
 /// One short room code (key: the code, e.g. "K7QM3R"), pointing to the workshop whose live session uses it while that
 /// session is open. The board grain claims and releases it (as the facilitator opening or closing the session); a guest's
-/// page looks the code up to find the board. Never calls a board.
+/// page looks the code up to find the board, keying the grain by <c>BoardRules.NormalizeRoomCode</c> of what was typed
+/// (and skipping the call when <c>BoardRules.IsWellFormedRoomCode</c> says no). Never calls a board.
 /// </summary>
 [Alias("ll.IRoomCodeGrain")]
 public interface IRoomCodeGrain : IGrainWithStringKey
