@@ -18,6 +18,7 @@ using LivingLab.Web.Features.Account;
 using LivingLab.Hosting.Health;
 using LivingLab.Web.Features.Live;
 using LivingLab.Web.Features.Notifications;
+using LivingLab.Web.Features.Workshops.Live;
 using LivingLab.Web.Markdown;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -97,6 +98,7 @@ public static class WebHostingExtensions
         builder.Services.AddLivingLabApiDocs();
         builder.Services.AddLivingLabLive();
         builder.Services.AddLivingLabNotifications();
+        builder.Services.AddLivingLabBoard();
         return builder;
     }
 
