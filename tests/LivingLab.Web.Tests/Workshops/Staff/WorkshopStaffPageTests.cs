@@ -182,6 +182,7 @@ public sealed class WorkshopStaffPageTests(WorkshopStaffSite host) : IClassFixtu
         var (asked, confirm) = await PageForms.Get(Site.Facilitator, $"{path}?remove={seated}");
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         Assert.Contains("佐藤 一子さんの申し込みを取り消しますか？", confirm.QuerySelector("[data-testid=ws-remove-confirm]")!.TextContent);
+        Assert.Null(confirm.QuerySelector("#ws-remove-error"));
         using var removed = await PageForms.Submit(Site.Facilitator, confirm, $"{path}?remove={seated}", "remove-registration");
 
         Assert.Equal($"{path}?done=removed", WorkshopStaffSite.Where(removed));
