@@ -12,6 +12,10 @@ namespace LivingLab.Web.Tests.Pages.Workshops.Staff;
 /// </summary>
 public sealed class WorkshopStaffBrowserTests
 {
+    // The landing page is the public pages' (another step, a 404 here): the address is what counts, not its load. An
+    // upper bound for a loaded machine, never a measured time.
+    private static readonly PageWaitForURLOptions Landing = new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
+
     [Fact]
     public async Task A_facilitator_creates_a_workshop_through_the_island_from_the_queue_and_calls_it_off_in_a_dialog()
     {
@@ -42,7 +46,7 @@ public sealed class WorkshopStaffBrowserTests
         await StaffSite.ScreenshotAsync(page, "workshop-new-island-ja");
         await page.GetByTestId("ws-submit").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/workshops/[0-9a-f]{16}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/workshops/[0-9a-f]{16}$"), Landing);
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         var workshop = await site.Json($"/api/workshops/{id}");
         Assert.Equal(("港の待合所を考える会", "research", 15, true), (workshop.GetProperty("title").GetString(), workshop.GetProperty("stage").GetString(),
@@ -62,11 +66,29 @@ public sealed class WorkshopStaffBrowserTests
 
         await page.GetByTestId("ws-cancel-island").GetByTestId("ws-cancel-submit").ClickAsync();
         await dialog.GetByTestId("ws-cancel-confirm").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/workshops/{id}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/workshops/{id}$"), Landing);
         var cancelled = await site.Json($"/api/workshops/{id}");
         Assert.Equal(("cancelled", "台風の接近により、安全のため中止します。"), (cancelled.GetProperty("status").GetString(), cancelled.GetProperty("statusReason").GetString()));
         // The workshop page itself is the public pages' (another step): only its 404 is allowed here.
         Assert.DoesNotContain(failures, f => !f.Contains("404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Text_typed_into_the_island_survives_a_reload_and_comes_back_into_the_live_preview()
+    {
+        await using var site = await StaffSite.StartAsync();
+        var page = await site.FacilitatorPageAsync();
+        await page.GotoAsync("/workshops/new");
+        await Expect(page.GetByTestId("ws-island")).ToHaveAttributeAsync("data-interactive", "true");
+
+        await page.Locator("#ws-title").FillAsync("下書きが残る会");
+        await page.Locator("#ws-description").FillAsync("島の**下書き**です。");
+        await page.ReloadAsync();
+
+        await Expect(page.GetByTestId("ws-island")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.Locator("#ws-title")).ToHaveValueAsync("下書きが残る会");
+        await Expect(page.GetByTestId("ws-preview").Locator("strong")).ToHaveTextAsync("下書き");
+        Assert.Equal(0, (await site.Json("/api/workshops")).GetProperty("total").GetInt32());
     }
 
     [Theory]
