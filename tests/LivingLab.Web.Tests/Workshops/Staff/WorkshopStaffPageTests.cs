@@ -195,7 +195,7 @@ public sealed class WorkshopStaffPageTests(WorkshopStaffSite host) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_date_poll_opens_from_the_plain_rows_in_japan_time_and_bad_rows_or_answered_polls_are_refused_beside_the_slots()
+    public async Task A_date_poll_opens_from_the_plain_rows_in_japan_time_and_bad_rows_answered_polls_or_a_fixed_date_are_refused_beside_the_slots()
     {
         var fields = WorkshopStaffSite.Fields("候補日の会");
         fields["Input.When"] = "poll";
@@ -235,6 +235,17 @@ public sealed class WorkshopStaffPageTests(WorkshopStaffSite host) : IClassFixtu
         Assert.Equal(HttpStatusCode.Conflict, answered.StatusCode);
         Assert.Equal("すでに回答があるため、候補日は変えられません。",
             PageForms.Parse(await answered.Content.ReadAsStringAsync()).QuerySelector("#ws-slots-error")?.TextContent.Trim());
+
+        var datedId = await host.CreateThroughForm(WorkshopStaffSite.Fields("日時が決まった会"));
+        var (_, datedForm) = await PageForms.Get(Site.Facilitator, $"/workshops/{datedId}/poll/new");
+        Assert.NotNull(datedForm.QuerySelector("[data-testid=ws-poll-fixed]"));
+        using var dated = await PageForms.Submit(Site.Facilitator, datedForm, $"/workshops/{datedId}/poll/new", "open-poll", new Dictionary<string, string?>
+        {
+            ["Poll.Slots[0].Date"] = WorkshopStaffSite.Day, ["Poll.Slots[0].StartTime"] = "10:00", ["Poll.Slots[0].EndTime"] = "12:00",
+            ["Poll.Slots[1].Date"] = WorkshopStaffSite.Day, ["Poll.Slots[1].StartTime"] = "13:00", ["Poll.Slots[1].EndTime"] = "14:00",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, dated.StatusCode);
+        Assert.Equal("日程はすでに決まっています。", PageForms.Parse(await dated.Content.ReadAsStringAsync()).QuerySelector("#ws-slots-error")?.TextContent.Trim());
     }
 
     [Fact]
