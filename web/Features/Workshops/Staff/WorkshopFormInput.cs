@@ -101,11 +101,9 @@ public sealed class WorkshopFormInput
     /// <summary>The grain's input (a poll leaves both times empty).</summary>
     public WorkshopInput ToInput()
     {
-        StageWireNames.TryParse(Stage, out var stage);
+        Stage? stage = StageWireNames.TryParse(Stage, out var parsed) ? parsed : null;
         var (starts, ends) = IsPoll ? (null, null) : (JapanTime.At(Date, StartTime), JapanTime.At(Date, EndTime));
-        return new WorkshopInput(
-            Title, Description, string.IsNullOrEmpty(Stage) || !StageWireNames.TryParse(Stage, out _) ? null : stage,
-            ChallengeIds, IdeaIds, Place, OnlineUrl, ParsedCapacity, GuestsAllowed, starts, ends);
+        return new WorkshopInput(Title, Description, stage, ChallengeIds, IdeaIds, Place, OnlineUrl, ParsedCapacity, GuestsAllowed, starts, ends);
     }
 
     /// <summary>Every field's refusal, keyed by the rule's field name; empty when all pass.</summary>
