@@ -91,6 +91,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Triage.TriageDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.IdeaPanelDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.PanelChanges>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Workshops.Staff.WorkshopStaffDesk>();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();
