@@ -39,7 +39,7 @@ internal sealed class WorkshopPagesHost : IAsyncDisposable
     /// <summary>A workshop through the API (a fixed date in <paramref name="days"/> days, or an open one); returns its id.</summary>
     public async Task<string> Workshop(
         string title = "飛島の買い物を考えるワークショップ", string stage = "discovery", int capacity = 20, bool openDate = false, double days = 30,
-        string description = "島の**買い物**の困りごとを出し合います。", string? onlineUrl = null)
+        string description = "島の**買い物**の困りごとを出し合います。", string? onlineUrl = null, string[]? challengeIds = null, string[]? ideaIds = null)
     {
         var starts = Host.Clock.GetUtcNow().AddDays(days);
         using var response = await Facilitator.PostAsJsonAsync("/api/workshops", new
@@ -47,6 +47,8 @@ internal sealed class WorkshopPagesHost : IAsyncDisposable
             title,
             description,
             stage,
+            challengeIds,
+            ideaIds,
             place = "飛島総合センター",
             onlineUrl,
             capacity,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using LivingLab.Web.Tests.Pages.Challenges;
 
 namespace LivingLab.Web.Tests.Workshops;
@@ -83,7 +84,12 @@ public sealed class WorkshopPagesTests
     public async Task The_workshop_page_shows_status_counts_and_markdown_as_text_and_an_unknown_id_is_not_found()
     {
         await using var town = await WorkshopPagesHost.StartAsync();
-        var id = await town.Workshop(description: "島の**買い物**について。<script>alert('x')</script>", onlineUrl: "https://meet.example.jp/tobishima", capacity: 5);
+        var challenge = await ChallengePagesHost.Challenge(town.Facilitator, "島に商店がない");
+        using var ideaResponse = await town.Facilitator.PostAsJsonAsync("/api/ideas", new { title = "移動販売車を走らせる", summary = "週に二回、島を回ります。", category = "transport" });
+        Assert.Equal(HttpStatusCode.Created, ideaResponse.StatusCode);
+        var idea = (await LivingLab.Web.Tests.Account.AccountApi.Json(ideaResponse)).GetProperty("id").GetString()!;
+        var id = await town.Workshop(description: "島の**買い物**について。<script>alert('x')</script>", onlineUrl: "https://meet.example.jp/tobishima", capacity: 5,
+            challengeIds: [challenge], ideaIds: [idea]);
         var anonymous = town.Host.Anonymous();
 
         using var response = await anonymous.GetAsync($"/workshops/{id}");
@@ -99,6 +105,10 @@ public sealed class WorkshopPagesTests
         Assert.Equal("参加0人 / 定員5人", page.QuerySelector("[data-testid=registered-count]")!.TextContent.Trim());
         Assert.Equal($"login?returnUrl=%2Fworkshops%2F{id}", page.QuerySelector("[data-testid=sign-in-to-register]")!.GetAttribute("href"));
         Assert.Null(page.QuerySelector("[data-testid=staff-links]"));
+        var linkedChallenge = Assert.Single(page.QuerySelectorAll("[data-testid=linked-challenges] a"));
+        Assert.Equal(("島に商店がない", $"challenges/{challenge}"), (linkedChallenge.TextContent, linkedChallenge.GetAttribute("href")));
+        var linkedIdea = Assert.Single(page.QuerySelectorAll("[data-testid=linked-ideas] a"));
+        Assert.Equal(("移動販売車を走らせる", $"ideas/{idea}"), (linkedIdea.TextContent, linkedIdea.GetAttribute("href")));
 
         await town.Cancel(id, "台風が近づいているため中止します。");
         await town.CatchUpAsync(); // anonymous pages are cached until the read models take in the next event
