@@ -30,6 +30,9 @@ public sealed class WorkshopPagesTests
         Assert.Contains("課題発見ワークショップ 01", first.QuerySelector("[data-testid=workshop-card]")!.TextContent);
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href");
         Assert.Equal("workshops?page=2", next);
+        Assert.Null(first.QuerySelector("[data-testid=new-workshop]"));
+        var (_, staffList) = await PageForms.Get(town.Facilitator, "/workshops");
+        Assert.Equal("workshops/new", staffList.QuerySelector("[data-testid=new-workshop]")!.GetAttribute("href"));
         var (_, second) = await PageForms.Get(anonymous, "/" + next);
         Assert.Equal(2, second.QuerySelectorAll("[data-testid=workshop-card]").Length);
         Assert.Equal("workshops", second.QuerySelector("a[rel=prev]")!.GetAttribute("href"));

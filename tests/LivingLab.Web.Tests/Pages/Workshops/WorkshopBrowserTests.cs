@@ -31,6 +31,14 @@ public sealed class WorkshopBrowserTests(WorkshopTown town) : IClassFixture<Work
         await Assertions.Expect(page.GetByTestId("my-registration")).ToContainTextAsync("登録済み");
         await Assertions.Expect(page.GetByTestId("registered-count")).ToHaveTextAsync("参加1人 / 定員1人");
         await Assertions.Expect(button).ToHaveTextAsync("申込を取り消す");
+        Assert.True(await page.EvaluateAsync<bool>("window.stillHere === true"), "the page reloaded");
+
+        // A new page starts its island with the registration the prerender read (handed over to the circuit).
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("registration-island")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.EvaluateAsync("window.stillHere = true");
+        await Assertions.Expect(page.GetByTestId("my-registration")).ToContainTextAsync("登録済み");
+        await Assertions.Expect(button).ToHaveTextAsync("申込を取り消す");
 
         // Withdrawing asks first; "keep it" changes nothing.
         await button.ClickAsync();
