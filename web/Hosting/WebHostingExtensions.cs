@@ -84,6 +84,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Features.Ideas.Propose.IdeaProposing>();
         builder.Services.AddScoped<LivingLab.Web.Features.Ideas.Apply.PartnerApplying>();
         builder.Services.AddScoped<LivingLab.Web.Features.Challenges.ChallengeParticipation>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Workshops.WorkshopParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Components.Comments.CommentParticipation>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Board.StageBoardDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Admin.People.PeopleDesk>();
