@@ -31,7 +31,7 @@ public sealed record DemoSeedResult(DemoTownProgress Progress, IReadOnlyList<Dem
 /// stale activations of grains the seeding node is writing. Steps run in the order of their dates, stamped through
 /// <see cref="DemoClock.TravelTo"/>, so the event log reads as a town's last fourteen months.
 /// </summary>
-public sealed class DemoTownSeeder(IGrainFactory grains, IStateStore storage, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<DemoTownSeeder> logger)
+public sealed partial class DemoTownSeeder(IGrainFactory grains, IStateStore storage, [FromKeyedServices(DomainClock.Key)] TimeProvider clock, ILogger<DemoTownSeeder> logger)
 {
     // The events a fresh store can hold before the seeder looks: the first admin that start-up creates from settings.
     private static readonly HashSet<string> FirstAdminEvents = new(StringComparer.Ordinal) { "EmailClaimed", "PersonRegistered", "PersonRolesChanged" };
@@ -209,7 +209,7 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IStateStore storage, [F
     private sealed record Step(DateTimeOffset At, int Order, string Name, Func<Task> Action);
 
     /// <summary>One seeding run: the plan of dated steps, and what the steps learn on the way (people's ids).</summary>
-    private sealed class Run(DemoTownSeeder seeder, DateTimeOffset anchor)
+    private sealed partial class Run(DemoTownSeeder seeder, DateTimeOffset anchor)
     {
         private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
         private static readonly DemoPerson[] Supporters = [.. DemoPeople.Residents, DemoPeople.RoleAccounts.Single(p => p.Key == "resident")];
@@ -250,6 +250,11 @@ public sealed class DemoTownSeeder(IGrainFactory grains, IStateStore storage, [F
             foreach (var idea in DemoIdeas.All)
             {
                 PlanIdea(idea);
+            }
+
+            foreach (var workshop in DemoWorkshops.All)
+            {
+                PlanWorkshop(workshop);
             }
 
             // Larger "days ago" first; the plan's own order breaks ties, so data written in order stays in order.

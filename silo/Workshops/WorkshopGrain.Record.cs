@@ -23,8 +23,14 @@ public sealed partial class WorkshopGrain
             return new CommandResult<WorkshopDetails>(null, invalid);
         }
 
-        S.Minutes = TextRules.Normalize(input.Minutes);
-        S.RecordingUrl = TextRules.Normalize(input.RecordingUrl);
+        var (minutes, recording) = (TextRules.Normalize(input.Minutes), TextRules.Normalize(input.RecordingUrl));
+        if (minutes == S.Minutes && recording == S.RecordingUrl)
+        {
+            return await DetailsResultAsync();
+        }
+
+        S.Minutes = minutes;
+        S.RecordingUrl = recording;
         await committer.CommitAsync([Event(WorkshopEvents.Recorded, new WorkshopRecordedEvent(Id, S.Minutes, S.RecordingUrl))]);
         return await DetailsResultAsync();
     }
@@ -50,12 +56,20 @@ public sealed partial class WorkshopGrain
 
         await feedback.LoadAsync(state);
         var me = Caller.Id!;
-        if (feedback.Find(me) is null)
+        var comment = TextRules.Normalize(input.Comment);
+        if (feedback.Find(me) is { } previous)
+        {
+            if (previous.Rating == input.Rating && previous.Comment == comment)
+            {
+                return CommandResult<FeedbackView>.Success(FeedbackViewForCaller());
+            }
+        }
+        else
         {
             S.FeedbackCount++;
         }
 
-        var row = feedback.Put(me, new FeedbackRow(input.Rating!.Value, TextRules.Normalize(input.Comment), clock.GetUtcNow()));
+        var row = feedback.Put(me, new FeedbackRow(input.Rating!.Value, comment, clock.GetUtcNow()));
         await committer.CommitAsync(
             [Event(WorkshopEvents.FeedbackGiven, new WorkshopFeedbackGivenEvent(Id, input.Rating.Value, S.FeedbackCount))], [row]);
         return CommandResult<FeedbackView>.Success(FeedbackViewForCaller());

@@ -246,13 +246,23 @@ public sealed partial class WorkshopGrain(
 
         await answers.LoadAsync(state);
         var me = Caller.Id!;
-        if (answers.Find(me) is null)
+        var comment = TextRules.Normalize(answer.Comment);
+        if (answers.Find(me) is { } previous)
+        {
+            if (previous.Comment == comment && previous.Marks.Count == answer.Marks!.Count
+                && previous.Marks.All(m => answer.Marks.TryGetValue(m.Key, out var mark) && mark == m.Value))
+            {
+                // The same answer again (a resent form): nothing to write or tell.
+                return CommandResult<PollView>.Success(PollViewForCaller());
+            }
+        }
+        else
         {
             S.PollAnswerCount++;
         }
 
         var row = answers.Put(me, new PollAnswerRow(new Dictionary<string, PollMark>(answer.Marks!, StringComparer.Ordinal),
-            TextRules.Normalize(answer.Comment), clock.GetUtcNow()));
+            comment, clock.GetUtcNow()));
         await committer.CommitAsync([Event(WorkshopEvents.PollAnswered, new WorkshopPollAnsweredEvent(Id, S.PollAnswerCount))], [row]);
         return CommandResult<PollView>.Success(PollViewForCaller());
     }

@@ -68,6 +68,7 @@ public abstract class WorkshopPollTests(string provider)
         var unknown = await grain.AnswerPollAsync(new(new Dictionary<string, PollMark> { ["nope"] = PollMark.Yes }, null));
         var empty = await grain.AnswerPollAsync(new(new Dictionary<string, PollMark>(), null));
         var r2 = (await grain.AnswerPollAsync(new(new Dictionary<string, PollMark> { [sat] = PollMark.Yes, [sun] = PollMark.No }, null))).Value!;
+        var resent = await grain.AnswerPollAsync(new(new Dictionary<string, PollMark> { [sun] = PollMark.No, [sat] = PollMark.Yes }, ""));
         Callers.Anonymous();
         var publicView = (await grain.GetPollAsync())!;
         Callers.Facilitator();
@@ -84,6 +85,9 @@ public abstract class WorkshopPollTests(string provider)
         Assert.Equal([(2, 0, 0), (0, 1, 1), (0, 0, 1)], publicView.Slots.Select(s => (s.Yes, s.Maybe, s.No)));
         Assert.Equal(["r1", "r2"], staffView.Answers!.Select(a => a.PersonId));
         Assert.False(staffView.Answers![1].Marks.ContainsKey(next));
+        // The same answer sent again (a resent form) is kept as it was: no second write, no event.
+        Assert.True(resent.Succeeded);
+        Assert.Equal(3, (await silo.Storage.ReadEventsAsync(0, 100)).Count(e => e.EventType == WorkshopEvents.PollAnswered));
     }
 
     [Fact]

@@ -33,13 +33,14 @@ public abstract class WorkshopRecordTests(string provider)
         var script = await grain.RecordAsync(new WorkshopRecordInput("# 議事録", "javascript:alert(1)"));
         var tooLong = await grain.RecordAsync(new WorkshopRecordInput(new string('あ', WorkshopRules.MaxMinutesLength + 1), null));
         var kept = await grain.RecordAsync(new WorkshopRecordInput("  # 議事録\n- 買い物の困りごとが 12 件  ", "https://video.example.jp/ws/1"));
+        var resent = await grain.RecordAsync(new WorkshopRecordInput("# 議事録\n- 買い物の困りごとが 12 件", "https://video.example.jp/ws/1"));
         Callers.Anonymous();
         var read = (await grain.GetAsync())!;
 
         Assert.Equal("forbidden", byResident.Rejection!.Code);
         Assert.Equal(("invalidUrl", "recordingUrl"), (script.Rejection!.Code, script.Rejection.Field));
         Assert.Equal(("tooLong", "minutes"), (tooLong.Rejection!.Code, tooLong.Rejection.Field));
-        Assert.True(kept.Succeeded);
+        Assert.True(kept.Succeeded && resent.Succeeded);
         Assert.Equal(("# 議事録\n- 買い物の困りごとが 12 件", "https://video.example.jp/ws/1"), (read.Minutes, read.RecordingUrl));
         Assert.Single(await silo.Storage.ReadEventsAsync(0, 100), e => e.EventType == WorkshopEvents.Recorded);
     }
@@ -63,6 +64,7 @@ public abstract class WorkshopRecordTests(string provider)
         var six = await grain.GiveFeedbackAsync(new FeedbackInput(6, null));
         var first = await grain.GiveFeedbackAsync(new FeedbackInput(3, "少し長かった"));
         var second = await grain.GiveFeedbackAsync(new FeedbackInput(4, "島の人の声が聞けてよかった"));
+        var resent = await grain.GiveFeedbackAsync(new FeedbackInput(4, " 島の人の声が聞けてよかった "));
         Callers.Resident("r2");
         var r2 = await grain.GiveFeedbackAsync(new FeedbackInput(5, null));
         Callers.Resident("r3");
@@ -77,6 +79,7 @@ public abstract class WorkshopRecordTests(string provider)
         Assert.True(first.Succeeded);
         Assert.Equal((4, "島の人の声が聞けてよかった"), (second.Value!.Mine!.Rating, second.Value.Mine.Comment));
         Assert.True(second.Value.Open);
+        Assert.Equal(second.Value.Mine, resent.Value!.Mine);
         Assert.Null(second.Value.Summary);
         Assert.True(r2.Succeeded);
         Assert.Equal("notRegistered", waiting.Rejection!.Code);
