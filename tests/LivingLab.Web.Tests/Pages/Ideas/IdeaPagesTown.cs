@@ -16,16 +16,10 @@ namespace LivingLab.Web.Tests.Pages.Ideas;
 /// two weeks, a service rolled out, local issues, votes. It is then served by a real Kestrel server on the same store
 /// (the API-building host stops first), with one headless Chromium for all the tests.
 /// </summary>
-public sealed class IdeaPagesTown : IAsyncLifetime
+public sealed class IdeaPagesTown : BrowserTown
 {
     public const string PartnerName = "とびしまモビリティ株式会社";
     public const string SecondPartnerName = "庄内デジタル工房";
-
-    public Uri Address { get; private set; } = default!;
-
-    public LivingLabFactory Host { get; private set; } = default!;
-
-    public BrowserSession Session { get; private set; } = default!;
 
     /// <summary>In pilot, run by the accepted partner, with two KPIs and six measurements each.</summary>
     public string PilotIdea { get; private set; } = "";
@@ -50,62 +44,6 @@ public sealed class IdeaPagesTown : IAsyncLifetime
 
     /// <summary>A member of <see cref="SecondPartnerName"/>, which has not applied anywhere yet.</summary>
     public string PartnerMemberEmail { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        var lab = await Lab.StartAsync();
-        try
-        {
-            // Back-date the story so it ends about two months ago; cookies issued now stay valid throughout.
-            lab.Clock.Advance(TimeSpan.FromDays(-180));
-            await BuildAsync(lab);
-            Host = await lab.RestartAsync();
-        }
-        catch
-        {
-            await lab.DisposeAsync();
-            throw;
-        }
-
-        Address = Host.StartKestrel();
-        await Host.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        Session = await BrowserSession.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Session is not null)
-        {
-            await Session.DisposeAsync();
-        }
-
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-    }
-
-    /// <summary>A fresh browser context (its own cookies) at desktop size, or as given.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
-    {
-        var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            JavaScriptEnabled = javaScript,
-            BaseURL = Address.ToString(),
-        });
-        return await context.NewPageAsync();
-    }
-
-    /// <summary>Signs in through the login page and lands on <paramref name="returnUrl"/>.</summary>
-    public static async Task SignInAsync(IPage page, string email, string returnUrl, string culture = "ja")
-    {
-        await page.GotoAsync($"/login?culture={culture}&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.FillAsync("#login-email", email);
-        await page.FillAsync("#login-password", AccountApi.Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?', '#')[0]);
-    }
 
     /// <summary>
     /// Collects what goes wrong on a page, as <see cref="BrowserSession.RecordFailures"/> does, except the live-update
@@ -141,8 +79,10 @@ public sealed class IdeaPagesTown : IAsyncLifetime
         return failures;
     }
 
-    private async Task BuildAsync(Lab lab)
+    protected override async Task BuildAsync(Lab lab)
     {
+        // Back-date the story so it ends about two months ago; cookies issued now stay valid throughout.
+        lab.Clock.Advance(TimeSpan.FromDays(-180));
         var staff = lab.Facilitator;
         await lab.NewChallenge();
         await lab.NewChallenge(body: Lab.ChallengeBody("公民館のWi-Fiがつながりにくい", "講座のときに動画が止まります。", "digital"));

@@ -15,15 +15,9 @@ namespace LivingLab.Web.Tests.Pages.Live;
 /// research; each resident follows and voted on another idea that was then put on hold. So each resident has four
 /// notifications. Then served by Kestrel on the same store, with one headless Chromium.
 /// </summary>
-public sealed class LiveTown : IAsyncLifetime
+public sealed class LiveTown : BrowserTown
 {
     private string facilitatorToken = "";
-
-    public Uri Address { get; private set; } = default!;
-
-    public LivingLabFactory Host { get; private set; } = default!;
-
-    public BrowserSession Session { get; private set; } = default!;
 
     /// <summary>The residents' emails (password <see cref="AccountApi.Password"/>), each with their own story.</summary>
     public IReadOnlyList<Resident> Residents { get; private set; } = [];
@@ -34,59 +28,8 @@ public sealed class LiveTown : IAsyncLifetime
     /// <summary>An open local issue and an idea in discovery nobody has touched, for the live journey.</summary>
     public (string ChallengeId, string IdeaId) Fresh { get; private set; }
 
-    public async Task InitializeAsync()
-    {
-        var lab = await Lab.StartAsync();
-        try
-        {
-            await BuildAsync(lab);
-            Host = await lab.RestartAsync();
-        }
-        catch
-        {
-            await lab.DisposeAsync();
-            throw;
-        }
-
-        Address = Host.StartKestrel();
-        await Host.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        Session = await BrowserSession.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Session is not null)
-        {
-            await Session.DisposeAsync();
-        }
-
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-    }
-
     /// <summary>A new browser context (its own cookies) and page at 1280 × 900, addressed relative to the town.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280)
-    {
-        var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            JavaScriptEnabled = javaScript,
-        });
-        return await context.NewPageAsync();
-    }
-
-    /// <summary>Signs in through the login page and lands on <paramref name="returnUrl"/>.</summary>
-    public static async Task SignInAsync(IPage page, string email, string returnUrl, string culture = "ja")
-    {
-        await page.GotoAsync($"/login?culture={culture}&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.FillAsync("#login-email", email);
-        await page.FillAsync("#login-password", AccountApi.Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl.Split('?', '#')[0]);
-    }
+    public Task<IPage> NewPageAsync(bool javaScript = true, int width = 1280) => NewPageAsync(width, 900, javaScript);
 
     /// <summary>The facilitator's API client on the running town (a personal access token).</summary>
     public HttpClient Facilitator()
@@ -96,7 +39,7 @@ public sealed class LiveTown : IAsyncLifetime
         return client;
     }
 
-    private async Task BuildAsync(Lab lab)
+    protected override async Task BuildAsync(Lab lab)
     {
         using (var token = await lab.Facilitator.PostAsJsonAsync("/api/account/tokens", new { name = "live-town" }))
         {

@@ -11,14 +11,8 @@ namespace LivingLab.Web.Tests.Pages.Workshops;
 /// Workshops built once through the API (one with a single seat, one finding its date with a poll that people have
 /// answered), then served by a real Kestrel server on the same store, with one headless Chromium for the tests.
 /// </summary>
-public sealed class WorkshopTown : IAsyncLifetime
+public sealed class WorkshopTown : BrowserTown
 {
-    public Uri Address { get; private set; } = default!;
-
-    public LivingLabFactory Host { get; private set; } = default!;
-
-    public BrowserSession Session { get; private set; } = default!;
-
     /// <summary>A workshop with one seat and nobody registered, for the registration journey.</summary>
     public string OneSeat { get; private set; } = "";
 
@@ -31,50 +25,7 @@ public sealed class WorkshopTown : IAsyncLifetime
     /// <summary>A facilitator, who sees who answered the poll and the buttons to fix a date.</summary>
     public string FacilitatorEmail { get; private set; } = "";
 
-    public async Task InitializeAsync()
-    {
-        var lab = await Lab.StartAsync();
-        try
-        {
-            await BuildAsync(lab);
-            Host = await lab.RestartAsync();
-        }
-        catch
-        {
-            await lab.DisposeAsync();
-            throw;
-        }
-
-        Address = Host.StartKestrel();
-        await Host.Services.GetRequiredService<ProjectionRunner>().CatchUpAsync();
-        Session = await BrowserSession.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Session is not null)
-        {
-            await Session.DisposeAsync();
-        }
-
-        if (Host is not null)
-        {
-            await Host.DisposeAsync();
-        }
-    }
-
-    /// <summary>A fresh browser context (its own cookies) at desktop size, or as given.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
-    {
-        var context = await Session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            BaseURL = Address.ToString(),
-        });
-        return await context.NewPageAsync();
-    }
-
-    private async Task BuildAsync(Lab lab)
+    protected override async Task BuildAsync(Lab lab)
     {
         OneSeat = await lab.NewWorkshop(capacity: 1);
         WithPoll = await lab.NewWorkshop(openDate: true);
