@@ -93,6 +93,7 @@ public static class WebHostingExtensions
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.IdeaPanelDesk>();
         builder.Services.AddScoped<LivingLab.Web.Features.Facilitate.Panel.PanelChanges>();
         builder.Services.AddScoped<LivingLab.Web.Features.Workshops.Staff.WorkshopStaffDesk>();
+        builder.Services.AddScoped<LivingLab.Web.Features.Workshops.After.AfterDesk>();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddPageOutputCache();
         builder.AddLivingLabAccounts();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using LivingLab.Pipeline;
 using LivingLab.Workshops;
 
@@ -60,6 +61,26 @@ public sealed class WorkshopQueries(IReadModelDatabase database)
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Every workshop, oldest first, for the open-data export: the public list's facts, and how many ideas it created and
+    /// items it led to in all. Never who registered.
+    /// </summary>
+    public async IAsyncEnumerable<WorkshopExportRow> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = DbCommands.Create(connection, null,
+            $"SELECT {Columns}, "
+            + "(SELECT COUNT(*) FROM workshop_outcomes o WHERE o.workshop_id = w.id AND o.created AND o.item_kind = 'idea'), "
+            + "(SELECT COUNT(*) FROM workshop_outcomes o WHERE o.workshop_id = w.id) "
+            + "FROM workshop_list w ORDER BY w.created_at, w.id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new WorkshopExportRow(ReadItem(reader), Convert.ToInt32(reader.GetValue(14), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(reader.GetValue(15), System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static WorkshopListItem ReadItem(DbDataReader reader) => new(

@@ -90,6 +90,10 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
         new("GET /api/export/challenges.json", Everyone, (_, _) => Get("/api/export/challenges.json")),
         new("GET /api/export/ideas.csv", Everyone, (_, _) => Get("/api/export/ideas.csv")),
         new("GET /api/export/ideas.json", Everyone, (_, _) => Get("/api/export/ideas.json")),
+        new("GET /api/export/workshops.csv", Everyone, (_, _) => Get("/api/export/workshops.csv")),
+        new("GET /api/export/workshops.json", Everyone, (_, _) => Get("/api/export/workshops.json")),
+        new("GET /api/workshops/{id}/board.csv", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{await lab.NewWorkshop()}/board.csv")),
+        new("GET /api/workshops/{id}/board.json", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{await lab.NewWorkshop()}/board.json")),
 
         // Challenges.
         new("POST /api/challenges", SignedIn, (_, _) => Task.FromResult(new Call(HttpMethod.Post, "/api/challenges", Lab.ChallengeBody()))),

@@ -1,13 +1,19 @@
 using CsvHelper;
 using LivingLab.ReadModel.ChallengeList;
+using LivingLab.Common;
+using LivingLab.People;
 using LivingLab.ReadModel.IdeaList;
+using LivingLab.ReadModel.WorkshopList;
+using LivingLab.Workshops;
+using LivingLab.Workshops.Board;
 using Microsoft.Net.Http.Headers;
 
 namespace LivingLab.Web.Api.Lists;
 
 /// <summary>
-/// Open data: every challenge and every idea as CSV or JSON under <c>/api/export</c>. Public fields only (see
-/// <see cref="ChallengeExportRow"/> and <see cref="IdeaExportRow"/>), streamed row by row.
+/// Open data: every challenge, idea and workshop as CSV or JSON under <c>/api/export</c>, and each workshop's board under
+/// <c>/api/workshops/{id}/board.csv|json</c>. Public fields only (see <see cref="ChallengeExportRow"/>,
+/// <see cref="IdeaExportRow"/>, <see cref="WorkshopExportItem"/> and <see cref="BoardExport"/>), streamed row by row.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -22,6 +28,24 @@ public static class ExportEndpoints
         "id", "title", "summary", "category", "stage", "status", "statusReason", "voteCount", "commentCount", "challengeCount", "createdAt",
         "stageEnteredAt", "operator", "welcomesPartners", "acceptedPartnerCount", "kpiCount",
     ];
+
+    private static readonly string[] WorkshopColumns =
+    [
+        "id", "title", "stage", "status", "startsAt", "endsAt", "place", "online", "capacity", "registeredCount", "waitingCount",
+        "ideasCreatedCount", "outcomeCount", "hasMinutes",
+    ];
+
+    private static readonly string[] BoardColumns = ["noteId", "columnId", "column", "clusterId", "cluster", "text"];
+
+    private const string WorkshopFields =
+        "Public fields only: never who registered, no name or contact of someone staff registered, no feedback, no online "
+        + "link (only whether there is one). `ideasCreatedCount` counts the ideas its board created, `outcomeCount` every idea "
+        + "and challenge it led to. Stages and statuses are wire names; times are ISO 8601 in UTC, null while the date is open.";
+
+    private const string BoardFields =
+        "The board as the public sees it: columns, clusters and the notes' words, with each note's dots in every closed "
+        + "round. Never an author, a guest, a hidden note or the room code. 404 `notFound` for an unknown workshop; a board "
+        + "never opened has no columns.";
 
     private const string Fields =
         "Public fields only: never an email, a partner's contact, a hidden comment, who supported or voted, or a declined "
@@ -59,7 +83,101 @@ public static class ExportEndpoints
             .WithSummary("All ideas as JSON")
             .WithDescription("Every idea, oldest first, as a JSON array. " + Fields)
             .Produces<IdeaExportItem[]>();
+        export.MapGet("/workshops.csv", (IGrainFactory grains, WorkshopQueries queries, CancellationToken cancellationToken) =>
+                CsvExport.Stream("workshops.csv", WorkshopColumns, Workshops(grains, queries, cancellationToken), WriteWorkshop))
+            .WithName("ExportWorkshopsCsv")
+            .WithSummary("All workshops as CSV")
+            .WithDescription("Every workshop, oldest first, one row each, with the columns of the JSON export. " + WorkshopFields + CsvNote)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        export.MapGet("/workshops.json", (HttpContext context, IGrainFactory grains, WorkshopQueries queries, CancellationToken cancellationToken) =>
+                Json(context, "workshops.json", Workshops(grains, queries, cancellationToken)))
+            .WithName("ExportWorkshopsJson")
+            .WithSummary("All workshops as JSON")
+            .WithDescription("Every workshop, oldest first, as a JSON array. " + WorkshopFields)
+            .Produces<WorkshopExportItem[]>();
+
+        var board = app.MapGroup("/api/workshops").WithTags("Open data");
+        board.MapGet("/{id}/board.csv", BoardCsv)
+            .WithName("ExportWorkshopBoardCsv")
+            .WithSummary("A workshop's board as CSV")
+            .WithDescription("One row per note in board order: its column and cluster (ids and titles), its words, then one column "
+                + "`round{n}Dots` per closed round. " + BoardFields + CsvNote)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        board.MapGet("/{id}/board.json", BoardJson)
+            .WithName("ExportWorkshopBoardJson")
+            .WithSummary("A workshop's board as JSON")
+            .WithDescription("Columns, clusters, notes (each with its dots per closed round, in the order of `rounds`) and the "
+                + "closed rounds with each cluster's dots. " + BoardFields)
+            .Produces<BoardExport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    // Whether a workshop has minutes lives with the workshop grain (the list does not carry them); reading it per row
+    // keeps the export exact, and workshops are few.
+    private static async IAsyncEnumerable<WorkshopExportItem> Workshops(
+        IGrainFactory grains, WorkshopQueries queries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in queries.ExportAsync(cancellationToken))
+        {
+            var details = await grains.GetGrain<IWorkshopGrain>(row.Item.Id).GetAsync();
+            yield return WorkshopExportItem.From(row, details is { Minutes.Length: > 0 });
+        }
+    }
+
+    private static async Task<IResult> BoardCsv(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (await PublicBoardAsync(id, grains) is not { } board)
+        {
+            return Problems.Create(context, "notFound");
+        }
+
+        var header = BoardColumns.Concat(board.Rounds.Select(r => $"round{r.Number}Dots")).ToList();
+        var columns = board.Columns.ToDictionary(c => c.Id, c => c.Title, StringComparer.Ordinal);
+        var clusters = board.Clusters.ToDictionary(c => c.Id, c => c.Title, StringComparer.Ordinal);
+        return CsvExport.Stream($"board-{id}.csv", header, board.Notes.ToAsyncEnumerable(), (csv, note) =>
+        {
+            csv.WriteField(note.Id);
+            csv.WriteField(note.ColumnId);
+            csv.WriteField(columns.GetValueOrDefault(note.ColumnId, ""));
+            csv.WriteField(note.ClusterId ?? "");
+            csv.WriteField(note.ClusterId is { } cluster ? clusters.GetValueOrDefault(cluster, "") : "");
+            csv.WriteField(note.Text);
+            foreach (var dots in note.Dots)
+            {
+                csv.WriteField(dots, default);
+            }
+        });
+    }
+
+    private static async Task<IResult> BoardJson(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (await PublicBoardAsync(id, grains) is not { } board)
+        {
+            return Problems.Create(context, "notFound");
+        }
+
+        context.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileName = $"board-{id}.json" }.ToString();
+        return TypedResults.Ok(board);
+    }
+
+    // Read as nobody, whoever asks: staff calling the export would otherwise get their own view, hidden notes and all.
+    private static async Task<BoardExport?> PublicBoardAsync(string id, IGrainFactory grains)
+    {
+        if (!Ids.IsWellFormed(id))
+        {
+            return null;
+        }
+
+        Caller.Clear();
+        BoardGuest.Clear();
+        if (await grains.GetGrain<IWorkshopGrain>(id).GetAsync() is null)
+        {
+            return null;
+        }
+
+        return BoardExport.From(await grains.GetGrain<IWorkshopBoardGrain>(id).GetAsync());
     }
 
     // An async sequence is written as a JSON array element by element, flushed as it goes: the export is never held whole.
@@ -88,6 +206,36 @@ public static class ExportEndpoints
         csv.WriteField(item.Longitude, default);
         csv.WriteField(item.MergedIntoId);
         csv.WriteField(item.DeclineReason);
+    }
+
+    private static void WriteWorkshop(CsvWriter csv, WorkshopExportItem item)
+    {
+        csv.WriteField(item.Id);
+        csv.WriteField(item.Title);
+        csv.WriteField(item.Stage);
+        csv.WriteField(item.Status);
+        WriteTime(csv, item.StartsAt);
+        WriteTime(csv, item.EndsAt);
+        csv.WriteField(item.Place);
+        csv.WriteField(item.Online);
+        csv.WriteField(item.Capacity, default);
+        csv.WriteField(item.RegisteredCount, default);
+        csv.WriteField(item.WaitingCount, default);
+        csv.WriteField(item.IdeasCreatedCount, default);
+        csv.WriteField(item.OutcomeCount, default);
+        csv.WriteField(item.HasMinutes);
+    }
+
+    private static void WriteTime(CsvWriter csv, DateTimeOffset? time)
+    {
+        if (time is { } value)
+        {
+            csv.WriteField(value.ToUniversalTime(), default);
+        }
+        else
+        {
+            csv.WriteField("");
+        }
     }
 
     private static void WriteIdea(CsvWriter csv, IdeaExportRow row)

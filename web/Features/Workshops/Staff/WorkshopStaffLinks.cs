@@ -16,4 +16,7 @@ public static class WorkshopStaffLinks
     public static string Registrations(string id) => $"workshops/{Uri.EscapeDataString(id)}/registrations";
 
     public static string NewPoll(string id) => $"workshops/{Uri.EscapeDataString(id)}/poll/new";
+
+    /// <summary>Minutes, recording link and feedback results, once the workshop has taken place.</summary>
+    public static string Record(string id) => $"workshops/{Uri.EscapeDataString(id)}/record";
 }
