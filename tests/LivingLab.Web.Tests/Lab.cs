@@ -137,7 +137,7 @@ public sealed class Lab : IAsyncDisposable
     }
 
     /// <summary>Creates a workshop as the facilitator (a fixed date next month, or an open date) and returns its id.</summary>
-    public async Task<string> NewWorkshop(bool openDate = false, int capacity = 20, DateTimeOffset? startsAt = null)
+    public async Task<string> NewWorkshop(bool openDate = false, int capacity = 20, DateTimeOffset? startsAt = null, bool guestsAllowed = false)
     {
         var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(30);
         using var response = await Facilitator.PostAsJsonAsync("/api/workshops", new
@@ -147,6 +147,7 @@ public sealed class Lab : IAsyncDisposable
             stage = "discovery",
             place = "飛島総合センター",
             capacity,
+            guestsAllowed,
             startsAt = openDate ? (DateTimeOffset?)null : starts,
             endsAt = openDate ? (DateTimeOffset?)null : starts.AddHours(2),
         });

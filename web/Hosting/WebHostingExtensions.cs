@@ -174,6 +174,7 @@ public static class WebHostingExtensions
         app.MapChallengeApi();
         app.MapIdeaApi();
         app.MapWorkshopApi();
+        app.MapBoardApi();
         app.MapListApi();
         app.MapLiveEndpoints();
         app.MapLivingLabApiDocs();

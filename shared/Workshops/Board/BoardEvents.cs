@@ -25,6 +25,7 @@ public static class BoardEvents
     public const string DotRemoved = "BoardDotRemoved";
     public const string TimerStarted = "BoardTimerStarted";
     public const string TimerStopped = "BoardTimerStopped";
+    public const string Promoted = "BoardPromoted";
 }
 
 /// <summary>BoardSessionOpened: the session's number and the columns it starts with.</summary>
@@ -65,3 +66,6 @@ public sealed record BoardDotEvent(string WorkshopId, int Round, string NoteId, 
 
 /// <summary>BoardTimerStarted / BoardTimerStopped: the end time on the server clock (null when stopped).</summary>
 public sealed record BoardTimerEvent(string WorkshopId, DateTimeOffset? EndsAt);
+
+/// <summary>BoardPromoted: a note or cluster (`note` / `cluster`) became or joined an idea or challenge (`newIdea`, `idea`, `challenge`).</summary>
+public sealed record BoardPromotedEvent(string WorkshopId, string SourceKind, string SourceId, string Target, string TargetId);

@@ -94,11 +94,11 @@ public enum BoardViewerKind
 [Alias("ll.BoardColumn")]
 public sealed record BoardColumn(string Id, string Title);
 
-/// <summary>A titled group of notes within one column.</summary>
+/// <summary>A titled group of notes within one column; <see cref="LedTo"/>: the ideas and challenges it was promoted to.</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("ll.BoardCluster")]
-public sealed record BoardCluster(string Id, string ColumnId, string Title);
+public sealed record BoardCluster(string Id, string ColumnId, string Title, IReadOnlyList<BoardOutcome>? LedTo = null);
 
 /// <summary>
 /// One note with everything known about it (the trusted snapshot; readers get <see cref="NoteView"/>).
@@ -118,7 +118,8 @@ public sealed record BoardNote(
     bool Anonymous,
     DateTimeOffset Posted,
     bool Hidden,
-    string? HiddenReason);
+    string? HiddenReason,
+    IReadOnlyList<BoardOutcome>? LedTo = null);
 
 /// <summary>How many dots one participant (person or guest id) has on one note in the open round.</summary>
 [GenerateSerializer]
@@ -212,7 +213,8 @@ public sealed record NoteView(
     bool Mine,
     DateTimeOffset Posted,
     bool Hidden,
-    string? HiddenReason);
+    string? HiddenReason,
+    IReadOnlyList<BoardOutcome>? LedTo = null);
 
 /// <summary>
 /// The open round as a viewer sees it: totals per note id (null while they are hidden: staff always see them), the

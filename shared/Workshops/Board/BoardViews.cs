@@ -78,7 +78,8 @@ public static class BoardViews
             me is not null && note.AuthorId == me,
             note.Posted,
             note.Hidden,
-            staff ? note.HiddenReason : null);
+            staff ? note.HiddenReason : null,
+            note.LedTo);
     }
 
     private static RoundView Round(OpenRound round, bool staff, string? me)

@@ -123,6 +123,15 @@ public interface IWorkshopBoardGrain : IGrainWithStringKey
     [Alias("RemoveDotAsync")]
     Task<CommandResult<int>> RemoveDotAsync(string noteId);
 
+    /// <summary>
+    /// Staff promote a note or a cluster: it becomes a new idea in discovery (id <c>Ids.For("workshop-idea", workshop,
+    /// source)</c>, so a retry reaches the same idea) or joins an open idea or a challenge, with the workshop on its
+    /// timeline. The note or cluster records what it led to. "noteNotFound", "clusterNotFound", "noteHidden"; the
+    /// idea's or challenge's refusals come back as they are. The idea or challenge never calls the board.
+    /// </summary>
+    [Alias("PromoteAsync")]
+    Task<CommandResult<BoardOutcome>> PromoteAsync(PromoteInput input);
+
     /// <summary>Staff start (or restart) the countdown: 10–7200 seconds from now on the server clock; returns the end.</summary>
     [Alias("StartTimerAsync")]
     Task<CommandResult<DateTimeOffset>> StartTimerAsync(int seconds);

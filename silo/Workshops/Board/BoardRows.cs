@@ -92,7 +92,8 @@ internal sealed record NoteRow(
     DateTimeOffset Posted,
     bool Hidden = false,
     string? HiddenReason = null,
-    string? HiddenBy = null);
+    string? HiddenBy = null,
+    IReadOnlyList<BoardOutcome>? LedTo = null);
 
 /// <summary>One participant's dots on one note in one round.</summary>
 internal sealed record DotRow(int Round, string Participant, string NoteId, int Count);

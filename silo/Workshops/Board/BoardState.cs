@@ -46,6 +46,9 @@ public sealed class ClusterState
     public string ColumnId { get; set; } = "";
 
     public string Title { get; set; } = "";
+
+    /// <summary>The ideas and challenges the cluster was promoted to.</summary>
+    public List<BoardOutcome> LedTo { get; set; } = [];
 }
 
 /// <summary>One dot-voting round; its dots are rows, its result is kept here once it closes.</summary>

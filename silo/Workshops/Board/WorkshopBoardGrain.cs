@@ -14,7 +14,7 @@ namespace LivingLab.Workshops.Board;
 /// goes through one <see cref="StateCommitter{TState}"/>, so the dots of a whole room (interleaved calls) share writes,
 /// and the observers hear of a change only once it is durable: the last change of each write publishes the snapshot.
 /// </summary>
-public sealed class WorkshopBoardGrain(
+public sealed partial class WorkshopBoardGrain(
     [EventedState("board")] IEventedState<BoardState> state,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IWorkshopBoardGrain
 {
@@ -823,7 +823,7 @@ public sealed class WorkshopBoardGrain(
         var notes = rows.Notes
             .OrderBy(n => order.GetValueOrDefault(n.Value.ColumnId, int.MaxValue)).ThenBy(n => n.Value.Position).ThenBy(n => n.Key, StringComparer.Ordinal)
             .Select(n => new BoardNote(n.Key, n.Value.ColumnId, n.Value.ClusterId, n.Value.Position, n.Value.Text, n.Value.AuthorId,
-                n.Value.AuthorKind, n.Value.Anonymous, n.Value.Posted, n.Value.Hidden, n.Value.HiddenReason))
+                n.Value.AuthorKind, n.Value.Anonymous, n.Value.Posted, n.Value.Hidden, n.Value.HiddenReason, n.Value.LedTo))
             .ToList();
         var open = OpenRoundState is { } round
             ? new OpenRound(round.Number, round.DotsPerPerson, round.TotalsLive, round.Opened,
@@ -839,7 +839,7 @@ public sealed class WorkshopBoardGrain(
             S.Session,
             S.RoomCode,
             Columns(),
-            [.. S.Clusters.Select(c => new BoardCluster(c.Id, c.ColumnId, c.Title))],
+            [.. S.Clusters.Select(c => new BoardCluster(c.Id, c.ColumnId, c.Title, c.LedTo.Count == 0 ? null : [.. c.LedTo]))],
             notes,
             open,
             [.. S.Rounds.Where(r => r.Closed is not null).Select(Result)],

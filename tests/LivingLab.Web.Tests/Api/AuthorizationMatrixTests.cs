@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LivingLab.Web.Tests.Account;
 using LivingLab.Web.Tests.Partners;
+using LivingLab.Web.Tests.Workshops.Board;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -238,6 +239,79 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
             return new Call(HttpMethod.Post, $"/api/workshops/{id}/feedback", new { rating = 4, comment = "話しやすかった" });
         }),
         new("GET /api/workshops/{id}/feedback", SignedIn, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{await lab.NewWorkshop()}/feedback")),
+        // The live board: the grain refuses those not taking part (401 nobody, 403 not a participant); each row joins the role.
+        new("GET /api/workshops/{id}/board", Everyone, async (lab, _) => new Call(HttpMethod.Get, $"/api/workshops/{(await BoardApi.OpenBoard(lab)).Id}/board")),
+        new("POST /api/workshops/{id}/session", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/workshops/{await lab.NewWorkshop()}/session", new { columns = new[] { "困りごと" } })),
+        new("POST /api/workshops/{id}/session/close", Staff, async (lab, _) => new Call(HttpMethod.Post, $"/api/workshops/{(await BoardApi.OpenBoard(lab)).Id}/session/close")),
+        new("POST /api/workshops/{id}/join", SignedIn, async (lab, role) =>
+        {
+            var (id, _) = await BoardApi.OpenBoard(lab);
+            await Expect2xx(role, () => lab.Client(role).PostAsync($"/api/workshops/{id}/registration", null));
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/join");
+        }),
+        new("POST /api/workshops/{id}/notes", SignedIn, async (lab, role) =>
+        {
+            var (id, column) = await Joined(lab, role);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/notes", new { columnId = column, text = "港の売店が早く閉まる" });
+        }),
+        new("POST /api/workshops/{id}/notes/{noteId}/move", Staff, async (lab, _) =>
+        {
+            var (id, column) = await BoardApi.OpenBoard(lab);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/notes/{await BoardApi.Note(lab.Facilitator, id, column)}/move", new { columnId = column });
+        }),
+        new("POST /api/workshops/{id}/notes/{noteId}/cluster", Staff, async (lab, _) =>
+        {
+            var (id, column) = await BoardApi.OpenBoard(lab);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/notes/{await BoardApi.Note(lab.Facilitator, id, column)}/cluster", new { clusterId = (string?)null });
+        }),
+        new("POST /api/workshops/{id}/notes/{noteId}/hide", Staff, async (lab, _) =>
+        {
+            var (id, column) = await BoardApi.OpenBoard(lab);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/notes/{await BoardApi.Note(lab.Facilitator, id, column)}/hide", new { reason = "個人名が書かれている" });
+        }),
+        new("POST /api/workshops/{id}/clusters", Staff, async (lab, _) =>
+        {
+            var (id, column) = await BoardApi.OpenBoard(lab);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/clusters", new { columnId = column, title = "交通" });
+        }),
+        new("POST /api/workshops/{id}/rounds", Staff, async (lab, _) =>
+            new Call(HttpMethod.Post, $"/api/workshops/{(await BoardApi.OpenBoard(lab)).Id}/rounds", new { dotsPerPerson = 3, totalsLive = false })),
+        new("POST /api/workshops/{id}/rounds/current/close", Staff, async (lab, _) =>
+        {
+            var (id, _) = await BoardApi.OpenBoard(lab);
+            await BoardApi.Round(lab, id);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/rounds/current/close");
+        }),
+        new("POST /api/workshops/{id}/notes/{noteId}/dots", SignedIn, async (lab, role) =>
+        {
+            var (id, column) = await Joined(lab, role);
+            var note = await BoardApi.Note(lab.Facilitator, id, column);
+            await BoardApi.Round(lab, id);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/notes/{note}/dots");
+        }),
+        new("DELETE /api/workshops/{id}/notes/{noteId}/dots", SignedIn, async (lab, role) =>
+        {
+            var (id, column) = await Joined(lab, role);
+            var note = await BoardApi.Note(lab.Facilitator, id, column);
+            await BoardApi.Round(lab, id);
+            await Expect2xx(role, () => lab.Client(role).PostAsync($"/api/workshops/{id}/notes/{note}/dots", null));
+            return new Call(HttpMethod.Delete, $"/api/workshops/{id}/notes/{note}/dots");
+        }),
+        new("POST /api/workshops/{id}/notes/{noteId}/promote", Staff, async (lab, _) =>
+        {
+            var (id, column) = await BoardApi.OpenBoard(lab);
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/notes/{await BoardApi.Note(lab.Facilitator, id, column)}/promote",
+                new { target = "newIdea", title = "移動販売車を島に", summary = "週2回回る。", category = "elderly" });
+        }),
+        new("POST /api/workshops/{id}/clusters/{clusterId}/promote", Staff, async (lab, _) =>
+        {
+            var (id, column) = await BoardApi.OpenBoard(lab);
+            using var created = await lab.Facilitator.PostAsJsonAsync($"/api/workshops/{id}/clusters", new { columnId = column, title = "買い物の足" });
+            var cluster = (await AccountApi.Json(created)).GetProperty("id").GetString();
+            return new Call(HttpMethod.Post, $"/api/workshops/{id}/clusters/{cluster}/promote",
+                new { target = "newIdea", title = "買い物支援", summary = "足がない人の買い物。", category = "elderly" });
+        }),
     ];
 
     public static TheoryData<string, Role> Cases()
@@ -294,6 +368,18 @@ public sealed class AuthorizationMatrixTests(MatrixHost host) : IClassFixture<Ma
     }
 
     private static Task<Call> Get(string path) => Task.FromResult(new Call(HttpMethod.Get, path));
+
+    // An open board the role takes part in (staff need not join; anonymous cannot).
+    private static async Task<(string Id, string Column)> Joined(Lab lab, Role role)
+    {
+        var board = await BoardApi.OpenBoard(lab);
+        if (role is Role.Resident or Role.Partner)
+        {
+            await BoardApi.Join(lab.Client(role), board.Id);
+        }
+
+        return board;
+    }
 
     // A timeline answers 404 until the item's first event is projected.
     // The caller's own comment, so that editing and deleting can succeed; anonymous gets someone else's (refused before any grain).
