@@ -12,7 +12,7 @@ namespace LivingLab.Web.Tests.Pages.Workshops.Live;
 
 /// <summary>
 /// The live board in a real browser: the facilitator opens the session and a round, a resident with a seat joins, posts
-/// and places a dot by keyboard, the facilitator moves a note by its menu, and both see the result; axe on every view.
+/// and places a dot by keyboard, a guest joins by the room code and dots, the facilitator moves a note by its menu, and both see the result; axe on every view.
 /// </summary>
 public sealed class LiveBoardBrowserTests
 {
@@ -69,9 +69,26 @@ public sealed class LiveBoardBrowserTests
         await StaffSite.AssertAccessibleAsync(resident);
         await StaffSite.ScreenshotAsync(resident, "live-board-resident");
 
+        // A guest in the room joins by the room code (a fresh browser with no sign-in) and places a dot too.
+        var code = (await staff.GetByTestId("room-code").TextContentAsync())!.Trim();
+        var guest = await site.PageAsync(StaffSite.ResidentEmail);
+        await guest.Context.ClearCookiesAsync();
+        await guest.GotoAsync("/join");
+        await guest.GetByTestId("join-code").FillAsync(code.ToLowerInvariant());
+        await guest.GetByTestId("join-find").ClickAsync();
+        await guest.GetByTestId("join-nickname").FillAsync("島のさくら");
+        await guest.GetByTestId("join-submit").ClickAsync();
+        await guest.Locator("[data-testid=live-board][data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(guest.GetByTestId("dots-left")).ToHaveTextAsync("残り 3 枚");
+        await guest.GetByTestId("dot-place").ClickAsync();
+        await Assertions.Expect(guest.GetByTestId("dots-left")).ToHaveTextAsync("残り 2 枚");
+        await Assertions.Expect(staff.GetByTestId("guest-row")).ToContainTextAsync("島のさくら");
+        await StaffSite.AssertAccessibleAsync(guest);
+
         await staff.GetByTestId("round-close").ClickAsync();
+        await Assertions.Expect(guest.GetByTestId("note-total")).ToHaveTextAsync("シール 2");
         await Assertions.Expect(resident.GetByTestId("result-row")).ToContainTextAsync("朝市の駐車場が足りない");
-        await Assertions.Expect(resident.GetByTestId("note-total")).ToHaveTextAsync("シール 1");
+        await Assertions.Expect(resident.GetByTestId("note-total")).ToHaveTextAsync("シール 2");
 
         var screen = await site.FacilitatorPageAsync();
         await screen.GotoAsync($"/workshops/{id}/screen");
