@@ -1,5 +1,6 @@
 using LivingLab.Web.Api.Account;
 using LivingLab.Web.Components;
+using LivingLab.Web.Features.Workshops.Live;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing.Matching;
 
@@ -39,9 +40,13 @@ public sealed class PublicPagesPolicy : MatcherPolicy, IEndpointSelectorPolicy
         return Task.CompletedTask;
     }
 
-    /// <summary>A GET or HEAD with no sign-in cookie and no Authorization header.</summary>
+    /// <summary>
+    /// A GET or HEAD with no sign-in cookie, no Authorization header and no board guest pass (a guest's live board
+    /// needs the circuit, and a guest's page is no one else's to cache).
+    /// </summary>
     public static bool IsAnonymousRead(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && !request.Cookies.ContainsKey(AccountSchemes.CookieName)
-        && !request.Headers.ContainsKey("Authorization");
+        && !request.Headers.ContainsKey("Authorization")
+        && !request.Cookies.Keys.Any(name => name.StartsWith(GuestPasses.CookiePrefix, StringComparison.Ordinal));
 }

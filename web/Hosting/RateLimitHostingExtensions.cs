@@ -15,6 +15,9 @@ public static class RateLimitHostingExtensions
     /// <summary>The policy on <c>POST /api/account/register</c>.</summary>
     public const string RegisterPolicy = "register";
 
+    /// <summary>The policy on the guest join forms (<c>/join</c>, <c>/workshops/{id}/join</c>): their POSTs only.</summary>
+    public const string GuestPolicy = "guest";
+
     /// <summary>Registers the login and register policies; a refused request gets a 429 problem with code "rateLimited".</summary>
     public static IServiceCollection AddLivingLabRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +37,10 @@ public static class RateLimitHostingExtensions
             };
             options.AddPolicy(LoginPolicy, context => PerAddress(context, s => s.Login, LoginPolicy));
             options.AddPolicy(RegisterPolicy, context => PerAddress(context, s => s.Register, RegisterPolicy));
+            // Reading the join form costs nothing; guessing room codes is what the limit is for.
+            options.AddPolicy(GuestPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? PerAddress(context, s => s.Guest, GuestPolicy)
+                : RateLimitPartition.GetNoLimiter("read"));
         });
         return services;
     }

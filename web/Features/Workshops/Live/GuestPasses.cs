@@ -13,7 +13,8 @@ public sealed class GuestPasses(IDataProtectionProvider protection)
     /// <summary>How long a pass cookie lives: long enough for a workshop, short enough not to linger on a shared phone.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    private const string CookiePrefix = "ll.guest.";
+    /// <summary>What every pass cookie's name starts with (the endpoint policy sends such requests to the interactive set).</summary>
+    public const string CookiePrefix = "ll.guest.";
 
     private readonly IDataProtector protector = protection.CreateProtector("LivingLab.BoardGuest.v1");
 
