@@ -12,19 +12,19 @@ public sealed partial class WorkshopStaffTextTests
     [Fact]
     public void Japanese_and_English_have_the_same_keys_and_placeholders_and_none_is_empty()
     {
-        var ja = Texts($"{Resource}.resx");
-        var en = Texts($"{Resource}.en.resx");
+        var ja = ResourceTexts.Read($"{Resource}.resx");
+        var en = ResourceTexts.Read($"{Resource}.en.resx");
 
         Assert.Empty(ja.Keys.Except(en.Keys).Select(k => $"missing in English: {k}"));
         Assert.Empty(en.Keys.Except(ja.Keys).Select(k => $"missing in Japanese: {k}"));
         Assert.Empty(ja.Concat(en).Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"empty: {t.Key}"));
-        Assert.Empty(ja.Where(t => Placeholders(t.Value) != Placeholders(en[t.Key])).Select(t => $"placeholders differ: {t.Key}"));
+        Assert.Empty(ja.Where(t => ResourceTexts.Placeholders(t.Value) != ResourceTexts.Placeholders(en[t.Key])).Select(t => $"placeholders differ: {t.Key}"));
     }
 
     [Fact]
     public void Every_literal_key_the_pages_ask_for_has_a_text()
     {
-        var ja = Texts($"{Resource}.resx");
+        var ja = ResourceTexts.Read($"{Resource}.resx");
         var folder = Path.Combine(BrowserSession.RepositoryRoot(), "web", "Features", "Workshops", "Staff");
         var used = Directory.GetFiles(folder, "*.*").Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
@@ -33,13 +33,6 @@ public sealed partial class WorkshopStaffTextTests
         Assert.NotEmpty(used);
         Assert.Empty(used.Where(k => !ja.ContainsKey(k)).Select(k => $"no text for: {k}"));
     }
-
-    private static Dictionary<string, string> Texts(string file) =>
-        XDocument.Load(Path.Combine(BrowserSession.RepositoryRoot(), "web", "Resources", file)).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
-
-    private static string Placeholders(string text) =>
-        string.Join(",", Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal));
 
     // T["Key"] and texts["Key"] with a literal key (computed ones, like Done.{done}, are covered by the page tests).
     [GeneratedRegex(@"\b(?:T|texts)\[""([A-Za-z.]+)""")]
